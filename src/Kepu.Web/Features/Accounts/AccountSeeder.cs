@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using Kepu.Web.Features.Accounts.Entities;
+using Kepu.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kepu.Web.Features.Accounts;
+
+/// <summary>
+/// Roles exist in every environment. Demo accounts are created only in Development (or when a test host
+/// asks with Demo:Seed) and only into a database without users; never in Production.
+/// </summary>
+internal sealed class AccountSeeder(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    RoleManager<IdentityRole> roles,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<AccountSeeder> logger)
+{
+    public const string DemoOrganization = "重庆市科普示范机构（演示）";
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var wanted = environment.IsDevelopment() || configuration.GetValue<bool>("Demo:Seed");
+        if (!wanted || environment.IsProduction() || await db.Set<AppUser>().AnyAsync(ct))
+        {
+            return;
+        }
+
+        var password = configuration["Demo:Password"];
+        if (string.IsNullOrEmpty(password))
+        {
+            password = "Kepu-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant();
+            // Printed once, on purpose: this is the only way to learn a generated demo password.
+            Console.WriteLine($"演示账号已创建（admin、editor、expert、org、district、citizen），本次生成的密码：{password}");
+            Console.WriteLine($"Demo accounts created (admin, editor, expert, org, district, citizen); generated password: {password}");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var org = new Organization(DemoOrganization, "society", "500103", now);
+        db.Add(org);
+        await db.SaveChangesAsync(ct);
+
+        async Task<AppUser> Create(string name, string display, string role, string district, string[] audiences, Action<AppUser>? extra = null)
+        {
+            var user = new AppUser
+            {
+                UserName = name,
+                DisplayName = display,
+                DistrictCode = district,
+                Audiences = [.. audiences],
+                CreatedAt = now,
+            };
+            extra?.Invoke(user);
+            IdentityChecks.Ensure(await users.CreateAsync(user, password), "userName");
+            IdentityChecks.Ensure(await users.AddToRoleAsync(user, role), "roles");
+            db.Add(new PrivacyConsent(user.Id, PrivacyNotice.CurrentVersion, "seed", now));
+            return user;
+        }
+
+        await Create("admin", "平台管理员", Roles.Admin, "500103", ["officials"]);
+        await Create("editor", "科协编辑", Roles.Editor, "500103", ["public"]);
+        await Create("expert", "科普专家", Roles.Expert, "500106", ["public"]);
+        var orgUser = await Create("org", "机构联络员", Roles.Organization, "500103", ["public"]);
+        org.AddMember(orgUser.Id, isManager: true, now);
+        await Create("district", "酉阳县区县管理员", Roles.DistrictAdmin, "500242", ["officials"], u => u.ManagedDistrictCode = "500242");
+        await Create("citizen", "万州老人", Roles.Citizen, "500101", ["elderly"], u => u.ElderMode = true);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded demo accounts");
+    }
+}

@@ -1,0 +1,19 @@
+using Kepu.Web.Features.Accounts;
+
+namespace Kepu.Web.Infrastructure.Data;
+
+internal static class Startup
+{
+    /// <summary>Before the first request: migrate, then seed roles (and demo accounts where allowed).</summary>
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            await DataServices.MigrateAsync(services, ct);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(ct);
+    }
+}

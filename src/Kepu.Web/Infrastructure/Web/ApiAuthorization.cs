@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Kepu.Web.Infrastructure.Web;
+
+internal static class ApiAuthorization
+{
+    /// <summary>
+    /// API endpoints authenticate with bearer tokens only, so a missing token is a 401 (never a
+    /// redirect to the login page) and a token of the wrong role a 403.
+    /// </summary>
+    public static TBuilder RequireApiUser<TBuilder>(this TBuilder builder, params string[] roles)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(policy =>
+        {
+            policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser();
+            if (roles.Length > 0)
+            {
+                policy.RequireRole(roles);
+            }
+        });
+}

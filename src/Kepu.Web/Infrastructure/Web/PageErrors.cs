@@ -1,0 +1,21 @@
+using Kepu.Web.Infrastructure.Errors;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Kepu.Web.Infrastructure.Web;
+
+internal static class PageErrors
+{
+    /// <summary>Puts a use case's field errors next to the form fields (<c>userName</c> → <c>Input.UserName</c>).</summary>
+    public static void Apply(this ModelStateDictionary modelState, ValidationFailedException e, string prefix = "Input")
+    {
+        modelState.Clear();
+        foreach (var (field, messages) in e.Errors)
+        {
+            var key = field.Length == 0 ? string.Empty : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+            foreach (var message in messages)
+            {
+                modelState.AddModelError(key, message);
+            }
+        }
+    }
+}

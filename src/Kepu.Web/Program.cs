@@ -1,0 +1,27 @@
+using Kepu.Web.Features.Accounts;
+using Kepu.Web.Features.Regions;
+using Kepu.Web.Infrastructure.Cli;
+using Kepu.Web.Infrastructure.Data;
+using Kepu.Web.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddKepuData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddKepuWeb(builder.Configuration);
+builder.Services.AddKepuObservability(builder.Configuration);
+builder.Services.AddRegions();
+builder.Services.AddAccounts();
+
+var app = builder.Build();
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
+}
+
+await Startup.InitializeAsync(app.Services);
+app.UseKepuPipeline();
+app.MapRegions();
+app.MapAccounts();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

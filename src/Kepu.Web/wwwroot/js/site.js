@@ -1,0 +1,47 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+
+  // 朗读: read the main content aloud with the browser's speech synthesis, where there is one.
+  var button = document.getElementById("read-aloud");
+  if (button && "speechSynthesis" in window && typeof SpeechSynthesisUtterance === "function") {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var synth = window.speechSynthesis;
+      if (synth.speaking) {
+        synth.cancel();
+        button.setAttribute("aria-pressed", "false");
+        button.textContent = "朗读";
+        return;
+      }
+      var main = document.getElementById("main");
+      var text = main ? main.innerText : document.body.innerText;
+      var utterance = new SpeechSynthesisUtterance(text.slice(0, 4000));
+      utterance.lang = "zh-CN";
+      utterance.rate = document.documentElement.classList.contains("elder") ? 0.85 : 1;
+      utterance.onend = utterance.onerror = function () {
+        button.setAttribute("aria-pressed", "false");
+        button.textContent = "朗读";
+      };
+      synth.speak(utterance);
+      button.setAttribute("aria-pressed", "true");
+      button.textContent = "停止朗读";
+    });
+  }
+
+  // Town list follows the chosen district (without JavaScript it is filled after the form is sent).
+  document.querySelectorAll("select[data-towns-target]").forEach(function (district) {
+    var town = document.getElementById(district.getAttribute("data-towns-target"));
+    if (!town) return;
+    district.addEventListener("change", function () {
+      town.length = 1;
+      if (!district.value) return;
+      fetch("/api/v1/districts/" + encodeURIComponent(district.value) + "/towns", { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (towns) {
+          towns.forEach(function (t) { town.add(new Option(t.name, t.code)); });
+        })
+        .catch(function () { /* keep the empty choice; the town is optional */ });
+    });
+  });
+})();
