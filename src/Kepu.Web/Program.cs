@@ -5,7 +5,7 @@ using Kepu.Web.Infrastructure.Data;
 using Kepu.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddKepuData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddKepuData();
 builder.Services.AddKepuWeb(builder.Configuration);
 builder.Services.AddKepuObservability(builder.Configuration);
 builder.Services.AddRegions();

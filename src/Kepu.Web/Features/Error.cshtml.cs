@@ -13,9 +13,9 @@ public sealed class ErrorModel : PageModel
     public string Title { get; private set; } = "出错了";
     public string Detail { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code);
+    public void OnGet([FromQuery] int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost([FromQuery] int? code) => Describe(code);
 
     private void Describe(int? code)
     {

@@ -1,5 +1,5 @@
 using Kepu.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace Kepu.Web.Features.Accounts;
 
@@ -10,9 +10,17 @@ internal static class ElderModeEndpoint
     /// without JavaScript. Stored in a cookie, and in the profile when the person is signed in.
     /// </summary>
     public static void MapElderModeToggle(this IEndpointRouteBuilder app) =>
-        app.MapPost("/preferences/elder", async ([FromForm] string? on, [FromForm] string? returnUrl, HttpContext context, Profile profile) =>
+        app.MapPost("/preferences/elder", async (HttpContext context, IAntiforgery antiforgery, Profile profile) =>
         {
-            var enable = on == "1";
+            // Validated here rather than by the middleware, so a missing token is a plain 400 page.
+            if (!await antiforgery.IsRequestValidAsync(context) || !context.Request.HasFormContentType)
+            {
+                return Results.BadRequest();
+            }
+
+            var form = await context.Request.ReadFormAsync();
+            var enable = form["on"] == "1";
+            var returnUrl = form["returnUrl"].ToString();
             ElderMode.Remember(context, enable);
             if (context.User.Identity?.IsAuthenticated == true && context.User.UserId() is { } id)
             {
@@ -22,6 +30,6 @@ internal static class ElderModeEndpoint
             var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
                 ? returnUrl
                 : "/";
-            return TypedResults.LocalRedirect(target);
-        }).ExcludeFromDescription();
+            return Results.LocalRedirect(target);
+        }).DisableAntiforgery().ExcludeFromDescription();
 }

@@ -68,7 +68,7 @@ public sealed partial class Register(AppDbContext db, UserManager<AppUser> users
 
         if (request.PrivacyVersion is not null && request.PrivacyVersion != PrivacyNotice.CurrentVersion)
         {
-            v.Add(nameof(request.PrivacyVersion), $"请阅读并同意最新版隐私政策（版本 {PrivacyNotice.CurrentVersion}）。");
+            v.Add(nameof(request.PrivacyVersion), $"请阅读并同意隐私政策（版本 {PrivacyNotice.CurrentVersion}）后再注册。");
         }
 
         var user = new AppUser

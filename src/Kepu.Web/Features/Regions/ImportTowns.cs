@@ -29,8 +29,17 @@ public sealed partial class ImportTowns(AppDbContext db)
 
     public async Task<ImportTownsResult> HandleAsync(Stream csvStream, IProgress<(int Done, int Total)>? progress = null, CancellationToken ct = default)
     {
+        // The CSV parser reads synchronously; a request body may only be read asynchronously.
+        using var buffer = new MemoryStream();
+        await csvStream.CopyToAsync(buffer, ct);
+        if (buffer.Length > MaxFileBytes)
+        {
+            return new ImportTownsResult(0, 0, 0, 0, [new ImportRowError(0, "文件超过 5 MB。")]);
+        }
+
+        buffer.Position = 0;
         var districts = await db.Set<District>().AsNoTracking().Select(d => d.Code).ToListAsync(ct);
-        var (rows, errors) = Parse(csvStream, districts.ToHashSet());
+        var (rows, errors) = Parse(buffer, districts.ToHashSet());
         if (errors.Count > 0)
         {
             return new ImportTownsResult(rows.Count, 0, 0, 0, errors);

@@ -8,21 +8,17 @@ namespace Kepu.Web.Infrastructure.Data;
 
 internal static class DataServices
 {
-    public static IServiceCollection AddKepuData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddKepuData(this IServiceCollection services)
     {
-        var options = DataOptions.FromConfiguration(configuration, contentRoot);
-        services.AddSingleton(options);
-
-        if (options.IsSqlite)
-        {
-            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString));
-            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
-        }
-        else
-        {
-            services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
-            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
-        }
+        // Read when first needed rather than while registering, so every configuration source
+        // (including a test host's) is in place.
+        services.AddSingleton(sp => DataOptions.FromConfiguration(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<DataOptions>().ConnectionString));
+        services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DataOptions>().ConnectionString));
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<DataOptions>().IsSqlite
+            ? sp.GetRequiredService<SqliteAppDbContext>()
+            : sp.GetRequiredService<PostgresAppDbContext>());
 
         services.AddDataProtection().SetApplicationName("kepu").PersistKeysToDbContext<AppDbContext>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);

@@ -52,7 +52,7 @@ internal static class WebSetup
             doc.Info.Description = "科普重庆全域科学素质服务平台的接口。需要登录的接口使用 Authorization: Bearer <accessToken>（由 POST /api/v1/auth/token 取得）。错误响应为 RFC 9457 problem details，detail 为中文。";
             return Task.CompletedTask;
         }));
-        services.AddKepuRateLimits(configuration);
+        services.AddKepuRateLimits();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "kepu_af";

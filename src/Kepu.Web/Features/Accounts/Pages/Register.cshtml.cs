@@ -41,11 +41,6 @@ public sealed class RegisterModel(Register register, IRegionDirectory regions, S
     {
         try
         {
-            if (!Input.AcceptPrivacy)
-            {
-                throw new ValidationFailedException(new Dictionary<string, string[]> { ["acceptPrivacy"] = ["请阅读并同意隐私政策后再注册。"] });
-            }
-
             var result = await register.HandleAsync(new RegisterRequest
             {
                 UserName = Input.UserName,
@@ -55,7 +50,7 @@ public sealed class RegisterModel(Register register, IRegionDirectory regions, S
                 District = Input.District,
                 Town = Input.Town,
                 Interests = Input.Interests,
-                PrivacyVersion = PrivacyNotice.CurrentVersion,
+                PrivacyVersion = Input.AcceptPrivacy ? PrivacyNotice.CurrentVersion : "",
             }, "web", ct);
 
             var user = await users.FindByIdAsync(result.Id);
@@ -66,6 +61,11 @@ public sealed class RegisterModel(Register register, IRegionDirectory regions, S
         }
         catch (ValidationFailedException e)
         {
+            if (e.Errors.Remove("privacyVersion", out var privacy))
+            {
+                e.Errors["acceptPrivacy"] = privacy;
+            }
+
             ModelState.Apply(e);
             await LoadAsync(ct);
             return Page();
