@@ -1,0 +1,88 @@
+using Kepu.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Kepu.Tests.Browser;
+
+/// <summary>
+/// Kepu on real Kestrel (127.0.0.1, port 0) and Debian's chromium driven by Playwright.
+/// Playwright never downloads a browser here: it is pointed at /usr/bin/chromium.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly KepuFactory _factory = new();
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public KepuFactory Factory => _factory;
+
+    public static string ScreenshotDirectory { get; } = FindScreenshotDirectory();
+
+    public async Task InitializeAsync()
+    {
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            ],
+        });
+    }
+
+    public async Task<IBrowserContext> NewContextAsync(bool phone)
+    {
+        var options = phone
+            ? new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true, Locale = "zh-CN", AcceptDownloads = true }
+            : new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 860 }, Locale = "zh-CN", AcceptDownloads = true };
+        options.BaseURL = BaseUrl;
+        return await Browser.NewContextAsync(options);
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private static string FindScreenshotDirectory()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kepu.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        var db = Environment.GetEnvironmentVariable("KEPU_TEST_DB") is { Length: > 0 } p ? p.ToLowerInvariant() : "sqlite";
+        var path = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "test-results", "screenshots", db);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
