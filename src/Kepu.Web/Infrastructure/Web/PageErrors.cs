@@ -18,4 +18,8 @@ internal static class PageErrors
             }
         }
     }
+
+    /// <summary>The messages for one form field, for pages that render fields by hand.</summary>
+    public static string? ErrorFor(this ModelStateDictionary modelState, string key) =>
+        modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
 }

@@ -17,8 +17,7 @@ public sealed class OrganizationModel(ManageOrganizations organizations, IRegion
     public IReadOnlyList<DistrictInfo> Districts { get; private set; } = [];
     public string? MemberUserName { get; private set; }
 
-    public string? ErrorFor(string key) =>
-        ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;
+    public string? ErrorFor(string key) => ModelState.ErrorFor(key);
 
     public async Task OnGetAsync(int id, CancellationToken ct)
     {

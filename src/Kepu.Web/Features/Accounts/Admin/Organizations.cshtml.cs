@@ -20,8 +20,7 @@ public sealed class OrganizationsModel(ManageOrganizations organizations, IRegio
 
     public string DistrictName(string? code) => Districts.FirstOrDefault(d => d.Code == code)?.Name ?? "";
 
-    public string? ErrorFor(string key) =>
-        ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;
+    public string? ErrorFor(string key) => ModelState.ErrorFor(key);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

@@ -1,4 +1,5 @@
 using Kepu.Web.Features.Regions;
+using Kepu.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Kepu.Web.Features.Accounts.Pages;
@@ -13,8 +14,7 @@ public sealed record ProfileFields(
     IReadOnlyList<string> Interests,
     ModelStateDictionary ModelState)
 {
-    public string? ErrorFor(string key) =>
-        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+    public string? ErrorFor(string key) => ModelState.ErrorFor(key);
 
     public static async Task<ProfileFields> LoadAsync(IRegionDirectory regions, IReadOnlyList<string>? audiences, string? district, string? town,
         IReadOnlyList<string>? interests, ModelStateDictionary modelState, CancellationToken ct)
