@@ -9,7 +9,7 @@ public sealed record DistrictAccountFigures(string District, int Registered, IRe
 /// <summary>
 /// A district's figures about registered people, for its district administrator: counts only, never names.
 /// </summary>
-internal sealed class DistrictAccounts(AppDbContext db)
+public sealed class DistrictAccounts(AppDbContext db)
 {
     public async Task<DistrictAccountFigures> FiguresAsync(string district, CancellationToken ct = default)
     {

@@ -215,6 +215,32 @@ public sealed partial class AccountPagesTests(KepuFactory factory) : IClassFixtu
         await fresh.LoginAsync("pw_changer", "New-pass-1");
     }
 
+    [Fact]
+    public async Task DistrictPage_ShowsOwnDistrict_AndRefusesAnother()
+    {
+        using var client = factory.PageClient();
+        await client.LoginAsync("district");
+
+        var own = await client.GetAsync("/district");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var html = await own.Content.ReadAsStringAsync();
+        Assert.Contains("酉阳土家族苗族自治县", html);
+        Assert.Contains("data-testid=\"registered\"", html);
+
+        var other = await client.GetAsync("/district/500101");
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.Contains("/account/denied", other.Headers.Location?.OriginalString);
+
+        using var citizen = factory.PageClient();
+        await citizen.LoginAsync("citizen");
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.GetAsync("/district/500101")).StatusCode);
+
+        using var admin = factory.PageClient();
+        await admin.LoginAsync("admin");
+        var any = await admin.GetStringAsync("/district/500101");
+        Assert.Contains("万州区", any);
+    }
+
     [GeneratedRegex("<form[^>]*method=\"(?<method>\\w+)\"[\\s\\S]*?</form>", RegexOptions.IgnoreCase)]
     private static partial Regex FormPattern();
 }

@@ -26,6 +26,8 @@ public sealed class ProfileModel(Profile profile, IRegionDirectory regions) : Pa
     public ProfileView View { get; private set; } = null!;
     public ProfileFields Fields { get; private set; } = null!;
 
+    public string? ManagedDistrictName => Fields.Districts.FirstOrDefault(d => d.Code == View.ManagedDistrict)?.Name;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         View = await profile.GetAsync(User.UserId()!, ct);
