@@ -53,6 +53,11 @@ internal static class DataServices
             }
         }
 
-        await db.Database.MigrateAsync(ct);
+        // MigrateAsync also diffs the model against the snapshot (about two seconds); skip it when
+        // nothing is pending, which is every start but the first after an upgrade.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await db.Database.MigrateAsync(ct);
+        }
     }
 }
