@@ -89,6 +89,13 @@ internal sealed class BenchFactory(string dataDir) : WebApplicationFactory<Progr
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Kepu.slnx")))
+        {
+            root = root.Parent;
+        }
+
+        builder.UseContentRoot(Path.Combine(root?.FullName ?? ".", "src", "Kepu.Web"));
         builder.UseEnvironment("Testing");
         builder.UseSetting("Data:Directory", dataDir);
         builder.UseSetting("Demo:Seed", "true");
