@@ -29,7 +29,7 @@ public sealed class AdminJourneyTests(BrowserFixture browser)
         await page.GetByLabel("脱贫地区").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("已保存 1 项修改");
-        await Assertions.Expect(page.Locator("table.data")).ToContainTextAsync("remote,poverty");
+        await Assertions.Expect(page.Locator("table.data")).ToContainTextAsync("边远涉农区县、脱贫地区");
         await BrowserFixture.ScreenshotAsync(page, "tablet-admin-03-district-history");
 
         // Towns: a file with a bad row is refused whole, a good one imported

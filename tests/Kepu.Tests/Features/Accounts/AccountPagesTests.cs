@@ -188,7 +188,7 @@ public sealed partial class AccountPagesTests(KepuFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var html = await client.GetStringAsync("/admin/districts/500155");
-        Assert.Contains("remote,oldRevolutionary", html);
+        Assert.Contains("边远涉农区县、革命老区", html);
         Assert.Contains("<td>admin</td>", html);
     }
 
