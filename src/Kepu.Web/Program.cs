@@ -1,4 +1,5 @@
 using Kepu.Web.Features.Accounts;
+using Kepu.Web.Features.Library;
 using Kepu.Web.Features.Regions;
 using Kepu.Web.Infrastructure.Cli;
 using Kepu.Web.Infrastructure.Data;
@@ -10,6 +11,7 @@ builder.Services.AddKepuWeb(builder.Configuration);
 builder.Services.AddKepuObservability(builder.Configuration);
 builder.Services.AddRegions();
 builder.Services.AddAccounts();
+builder.Services.AddLibrary();
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args))
@@ -21,6 +23,7 @@ await Startup.InitializeAsync(app.Services);
 app.UseKepuPipeline();
 app.MapRegions();
 app.MapAccounts();
+app.MapLibrary();
 await app.RunAsync();
 return 0;
 

@@ -70,7 +70,8 @@ internal sealed class AccountSeeder(
 
         await Create("admin", "平台管理员", Roles.Admin, "500103", ["officials"]);
         await Create("editor", "科协编辑", Roles.Editor, "500103", ["public"]);
-        await Create("expert", "科普专家", Roles.Expert, "500106", ["public"]);
+        await Create("expert", "科普专家", Roles.Expert, "500106", ["public"],
+            u => u.Disciplines = ["健康", "安全", "数字生活", "农业农村", "前沿科技", "生态环境", "科学精神与科学家"]);
         var orgUser = await Create("org", "机构联络员", Roles.Organization, "500103", ["public"]);
         org.AddMember(orgUser.Id, isManager: true, now);
         await Create("district", "酉阳县区县管理员", Roles.DistrictAdmin, "500242", ["officials"], u => u.ManagedDistrictCode = "500242");

@@ -54,6 +54,7 @@ internal static class AccountsModule
         services.AddHttpContextAccessor();
         services.AddScoped<IClaimsTransformation, BearerStampCheck>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RevokedTokenChallenge>();
+        services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddScoped<Register>();
         services.AddScoped<IssueToken>();
         services.AddScoped<Profile>();

@@ -25,6 +25,7 @@ public sealed record ProfileView(
     bool ElderMode,
     string? ManagedDistrict,
     IReadOnlyList<OrganizationRef> Organizations,
+    IReadOnlyList<string> Disciplines,
     DateTime CreatedAt);
 
 public sealed record UpdateProfileRequest
@@ -61,7 +62,7 @@ public sealed class Profile(AppDbContext db, UserManager<AppUser> users, IRegion
                           orderby o.Name
                           select new OrganizationRef(o.Id, o.Name, o.Kind, m.IsManager)).ToListAsync(ct);
         return new ProfileView(user.Id, user.UserName!, user.DisplayName, [.. roles.Order()], user.Audiences, user.DistrictCode,
-            district?.Name, user.TownCode, town?.Name, user.Interests, user.ElderMode, user.ManagedDistrictCode, orgs, user.CreatedAt);
+            district?.Name, user.TownCode, town?.Name, user.Interests, user.ElderMode, user.ManagedDistrictCode, orgs, user.Disciplines, user.CreatedAt);
     }
 
     public async Task<ProfileView> UpdateAsync(string userId, UpdateProfileRequest request, CancellationToken ct = default)

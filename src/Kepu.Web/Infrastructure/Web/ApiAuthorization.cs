@@ -18,4 +18,12 @@ internal static class ApiAuthorization
                 policy.RequireRole(roles);
             }
         });
+
+    /// <summary>
+    /// Public endpoints that show more to a signed-in caller: the bearer token is read when present,
+    /// and its absence is no error.
+    /// </summary>
+    public static TBuilder AllowApiUser<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAssertion(_ => true));
 }

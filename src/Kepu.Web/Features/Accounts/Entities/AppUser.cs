@@ -14,6 +14,9 @@ public sealed class AppUser : IdentityUser
     public List<string> Interests { get; set; } = [];
     public bool ElderMode { get; set; }
 
+    /// <summary>For an expert: the topics (taxonomy names) whose scientific accuracy they may review.</summary>
+    public List<string> Disciplines { get; set; } = [];
+
     /// <summary>For a district administrator: the one district they manage.</summary>
     public string? ManagedDistrictCode { get; set; }
 

@@ -45,6 +45,10 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.PrimitiveCollection<List<string>>("Disciplines")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("DisplayName")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -207,6 +211,390 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("accounts_privacy_consent", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Audiences")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("Authors")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CoverImage")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.PrimitiveCollection<List<string>>("Districts")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("ElderFriendly")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("OfflineReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReadingMinutes")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("RegionGroups")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.PrimitiveCollection<List<string>>("Topics")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Transcript")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.ToTable("library_content", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ContentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentId");
+
+                    b.ToTable("library_content_transition", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ContentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EditedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Transcript")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("library_content_version", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.Topic", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("library_topic", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Name = "健康",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Name = "合理膳食",
+                            ParentId = 1,
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Name = "食品安全",
+                            ParentId = 1,
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Name = "心理健康",
+                            ParentId = 1,
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Name = "体育锻炼",
+                            ParentId = 1,
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Name = "合理用药",
+                            ParentId = 1,
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Name = "安全",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Name = "防灾减灾",
+                            ParentId = 7,
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Name = "应急避险",
+                            ParentId = 7,
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Name = "安全生产",
+                            ParentId = 7,
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Name = "防范电信诈骗",
+                            ParentId = 7,
+                            SortOrder = 11
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Name = "个人信息保护",
+                            ParentId = 7,
+                            SortOrder = 12
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Name = "数字生活",
+                            SortOrder = 13
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Name = "智能手机",
+                            ParentId = 13,
+                            SortOrder = 14
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Name = "智能就医",
+                            ParentId = 13,
+                            SortOrder = 15
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Name = "智能消费",
+                            ParentId = 13,
+                            SortOrder = 16
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Name = "智能金融",
+                            ParentId = 13,
+                            SortOrder = 17
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Name = "农业农村",
+                            SortOrder = 18
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Name = "农业实用技术",
+                            ParentId = 18,
+                            SortOrder = 19
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Name = "乡村振兴",
+                            ParentId = 18,
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Name = "前沿科技",
+                            SortOrder = 21
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Name = "生态环境",
+                            SortOrder = 22
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Name = "科学精神与科学家",
+                            SortOrder = 23
+                        });
                 });
 
             modelBuilder.Entity("Kepu.Web.Features.Regions.Entities.District", b =>
@@ -731,6 +1119,39 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.ToTable("regions_town", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Infrastructure.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Stream")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stream", "Id");
+
+                    b.ToTable("infra_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -906,6 +1327,24 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentTransition", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Library.Entities.ContentItem", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ContentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentVersion", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Library.Entities.ContentItem", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ContentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Regions.Entities.DistrictChange", b =>
                 {
                     b.HasOne("Kepu.Web.Features.Regions.Entities.District", null)
@@ -978,6 +1417,13 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
             modelBuilder.Entity("Kepu.Web.Features.Accounts.Entities.Organization", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentItem", b =>
+                {
+                    b.Navigation("Transitions");
+
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -39,6 +39,10 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Disciplines")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -197,6 +201,384 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("accounts_privacy_consent", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Audiences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Authors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoverImage")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Districts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ElderFriendly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfflineReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReadingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("RegionGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Topics")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transcript")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.ToTable("library_content", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentId");
+
+                    b.ToTable("library_content_transition", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transcript")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("library_content_version", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.Topic", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("library_topic", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Name = "健康",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Name = "合理膳食",
+                            ParentId = 1,
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Name = "食品安全",
+                            ParentId = 1,
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Name = "心理健康",
+                            ParentId = 1,
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Name = "体育锻炼",
+                            ParentId = 1,
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Name = "合理用药",
+                            ParentId = 1,
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Name = "安全",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Name = "防灾减灾",
+                            ParentId = 7,
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Name = "应急避险",
+                            ParentId = 7,
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Name = "安全生产",
+                            ParentId = 7,
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Name = "防范电信诈骗",
+                            ParentId = 7,
+                            SortOrder = 11
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Name = "个人信息保护",
+                            ParentId = 7,
+                            SortOrder = 12
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Name = "数字生活",
+                            SortOrder = 13
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Name = "智能手机",
+                            ParentId = 13,
+                            SortOrder = 14
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Name = "智能就医",
+                            ParentId = 13,
+                            SortOrder = 15
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Name = "智能消费",
+                            ParentId = 13,
+                            SortOrder = 16
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Name = "智能金融",
+                            ParentId = 13,
+                            SortOrder = 17
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Name = "农业农村",
+                            SortOrder = 18
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Name = "农业实用技术",
+                            ParentId = 18,
+                            SortOrder = 19
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Name = "乡村振兴",
+                            ParentId = 18,
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Name = "前沿科技",
+                            SortOrder = 21
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Name = "生态环境",
+                            SortOrder = 22
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Name = "科学精神与科学家",
+                            SortOrder = 23
+                        });
                 });
 
             modelBuilder.Entity("Kepu.Web.Features.Regions.Entities.District", b =>
@@ -719,6 +1101,37 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.ToTable("regions_town", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Infrastructure.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stream")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Stream", "Id");
+
+                    b.ToTable("infra_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -888,6 +1301,24 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentTransition", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Library.Entities.ContentItem", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ContentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentVersion", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Library.Entities.ContentItem", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ContentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Regions.Entities.DistrictChange", b =>
                 {
                     b.HasOne("Kepu.Web.Features.Regions.Entities.District", null)
@@ -960,6 +1391,13 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
             modelBuilder.Entity("Kepu.Web.Features.Accounts.Entities.Organization", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentItem", b =>
+                {
+                    b.Navigation("Transitions");
+
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,40 @@
+using Kepu.Web.Features.Accounts.Entities;
+using Kepu.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kepu.Web.Features.Accounts;
+
+/// <summary>What other modules may ask about people and organisations. They never read Accounts' tables.</summary>
+public interface IAccountDirectory
+{
+    Task<IReadOnlyList<int>> OrganizationIdsAsync(string userId, CancellationToken ct = default);
+    Task<IReadOnlyList<string>> DisciplinesAsync(string userId, CancellationToken ct = default);
+    Task<IReadOnlyDictionary<int, string>> OrganizationNamesAsync(IEnumerable<int> ids, CancellationToken ct = default);
+    Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> userIds, CancellationToken ct = default);
+    Task<int?> OrganizationIdByNameAsync(string name, CancellationToken ct = default);
+}
+
+internal sealed class AccountDirectory(AppDbContext db) : IAccountDirectory
+{
+    public async Task<IReadOnlyList<int>> OrganizationIdsAsync(string userId, CancellationToken ct = default) =>
+        await db.Set<OrganizationMember>().AsNoTracking().Where(m => m.UserId == userId).Select(m => m.OrganizationId).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<string>> DisciplinesAsync(string userId, CancellationToken ct = default) =>
+        await db.Set<AppUser>().AsNoTracking().Where(u => u.Id == userId).Select(u => u.Disciplines).FirstOrDefaultAsync(ct) ?? [];
+
+    public async Task<IReadOnlyDictionary<int, string>> OrganizationNamesAsync(IEnumerable<int> ids, CancellationToken ct = default)
+    {
+        var list = ids.Distinct().ToList();
+        return await db.Set<Organization>().AsNoTracking().Where(o => list.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> userIds, CancellationToken ct = default)
+    {
+        var list = userIds.Distinct().ToList();
+        return await db.Set<AppUser>().AsNoTracking().Where(u => list.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.UserName ?? "", ct);
+    }
+
+    public async Task<int?> OrganizationIdByNameAsync(string name, CancellationToken ct = default) =>
+        await db.Set<Organization>().AsNoTracking().Where(o => o.Name == name).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
+}

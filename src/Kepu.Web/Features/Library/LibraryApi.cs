@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Kepu.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kepu.Web.Features.Library;
+
+internal static class LibraryApi
+{
+    public static void MapLibraryApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/contents").WithTags("科普资源 Library");
+        api.MapPost("/", CreateAsync).WithSummary("新建草稿（机构成员、编辑）").RequireApiUser();
+        api.MapPut("/{id:int}", EditAsync).WithSummary("修改内容（产生新版本）").RequireApiUser();
+        api.MapPost("/{id:int}/submit", SubmitAsync).WithSummary("提交审核").RequireApiUser();
+        api.MapPost("/{id:int}/review", ReviewAsync).WithSummary("科学性审核：通过或退回修改（专家）").RequireApiUser();
+        api.MapPost("/{id:int}/publish", PublishAsync).WithSummary("发布，或定时发布（编辑）").RequireApiUser();
+        api.MapPost("/{id:int}/offline", OfflineAsync).WithSummary("下线（编辑，须说明原因）").RequireApiUser();
+        api.MapGet("/{id:int}", GetAsync).WithSummary("一条内容（已发布的公开；其余仅参与者可见）").AllowApiUser();
+        api.MapGet("/{id:int}/diff", DiffAsync).WithSummary("两个版本之间的文字差异").AllowApiUser();
+        app.MapGet("/api/v1/topics", async (Taxonomy taxonomy, CancellationToken ct) => TypedResults.Ok(await taxonomy.TreeAsync(ct)))
+            .WithTags("科普资源 Library").WithSummary("主题目录");
+    }
+
+    public sealed record Created(int Id);
+
+    private static async Task<Created<Created>> CreateAsync(ContentRequest request, ClaimsPrincipal user, SaveContent save, CancellationToken ct)
+    {
+        var id = await save.CreateAsync(request, user, ct);
+        return TypedResults.Created($"/api/v1/contents/{id}", new Created(id));
+    }
+
+    private static async Task<NoContent> EditAsync(int id, ContentRequest request, ClaimsPrincipal user, SaveContent save, CancellationToken ct)
+    {
+        await save.EditAsync(id, request, user, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> SubmitAsync(int id, ClaimsPrincipal user, ContentWorkflow workflow, CancellationToken ct)
+    {
+        await workflow.SubmitAsync(id, user, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> ReviewAsync(int id, ReviewRequest request, ClaimsPrincipal user, ContentWorkflow workflow, CancellationToken ct)
+    {
+        await workflow.ReviewAsync(id, request, user, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> PublishAsync(int id, PublishRequest? request, ClaimsPrincipal user, ContentWorkflow workflow, CancellationToken ct)
+    {
+        await workflow.PublishAsync(id, request ?? new PublishRequest(), user, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> OfflineAsync(int id, OfflineRequest request, ClaimsPrincipal user, ContentWorkflow workflow, CancellationToken ct)
+    {
+        await workflow.TakeOfflineAsync(id, request, user, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<ContentView>> GetAsync(int id, ClaimsPrincipal user, GetContent get, CancellationToken ct) =>
+        TypedResults.Ok(await get.HandleAsync(id, user, ct));
+
+    private static async Task<Ok<VersionDiff>> DiffAsync(int id, int from, int to, ClaimsPrincipal user, GetContent get, CancellationToken ct) =>
+        TypedResults.Ok(await get.DiffAsync(id, from, to, user, ct));
+}

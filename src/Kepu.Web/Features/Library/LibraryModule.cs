@@ -1,0 +1,22 @@
+namespace Kepu.Web.Features.Library;
+
+internal static class LibraryModule
+{
+    public static IServiceCollection AddLibrary(this IServiceCollection services)
+    {
+        services.AddScoped<Taxonomy>();
+        services.AddScoped<ContentAccess>();
+        services.AddScoped<SaveContent>();
+        services.AddScoped<ContentWorkflow>();
+        services.AddScoped<GetContent>();
+        services.AddSingleton<ScheduledPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLibrary(this IEndpointRouteBuilder app)
+    {
+        app.MapLibraryApi();
+        return app;
+    }
+}
