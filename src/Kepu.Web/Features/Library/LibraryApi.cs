@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kepu.Web.Features.Library.Search;
 using Kepu.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,6 +18,8 @@ internal static class LibraryApi
         api.MapPost("/{id:int}/offline", OfflineAsync).WithSummary("下线（编辑，须说明原因）").RequireApiUser();
         api.MapGet("/{id:int}", GetAsync).WithSummary("一条内容（已发布的公开；其余仅参与者可见）").AllowApiUser();
         api.MapGet("/{id:int}/diff", DiffAsync).WithSummary("两个版本之间的文字差异").AllowApiUser();
+        app.MapGet("/api/v1/search", SearchAsync).WithTags("科普资源 Library")
+            .WithSummary("搜索已发布内容（中文分词 + 双字召回；支持繁体和全角输入）");
         app.MapGet("/api/v1/topics", async (Taxonomy taxonomy, CancellationToken ct) => TypedResults.Ok(await taxonomy.TreeAsync(ct)))
             .WithTags("科普资源 Library").WithSummary("主题目录");
     }
@@ -58,6 +61,10 @@ internal static class LibraryApi
         await workflow.TakeOfflineAsync(id, request, user, ct);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Ok<SearchResponse>> SearchAsync(string? q, string? audience, string? topic, string? kind, string? district,
+        string? sort, int? page, SearchContent search, CancellationToken ct) =>
+        TypedResults.Ok(await search.HandleAsync(new SearchRequest(q, audience, topic, kind, district, sort, page), ct));
 
     private static async Task<Ok<ContentView>> GetAsync(int id, ClaimsPrincipal user, GetContent get, CancellationToken ct) =>
         TypedResults.Ok(await get.HandleAsync(id, user, ct));

@@ -1,3 +1,5 @@
+using Kepu.Web.Features.Library.Search;
+
 namespace Kepu.Web.Features.Library;
 
 internal static class LibraryModule
@@ -9,6 +11,10 @@ internal static class LibraryModule
         services.AddScoped<SaveContent>();
         services.AddScoped<ContentWorkflow>();
         services.AddScoped<GetContent>();
+        services.AddSingleton<SearchIndex>();
+        services.AddSingleton<SearchProjector>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchProjector>());
+        services.AddScoped<SearchContent>();
         services.AddSingleton<ScheduledPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         return services;

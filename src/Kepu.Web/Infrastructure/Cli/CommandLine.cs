@@ -11,7 +11,7 @@ namespace Kepu.Web.Infrastructure.Cli;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly string[] Commands = ["migrate", "admin", "import", "backup", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "admin", "import", "backup", "reindex", "help", "--help", "-h"];
 
     public const string Usage = """
         科普重庆 Kepu — 命令行
@@ -24,6 +24,7 @@ internal static class CommandLine
           admin create --user NAME  创建管理员；密码从标准输入读取，或取环境变量 KEPU_ADMIN_PASSWORD
           import towns FILE         导入乡镇（街道）CSV：code,name,areaCode,provinceCode,cityCode
           backup FILE               在线备份 SQLite 数据库到 FILE（PostgreSQL 请用 pg_dump，见 README）
+          reindex                   从数据库重建本节点的搜索索引（Data:Directory/index）
           help                      显示本帮助
 
         配置（环境变量用双下划线，如 Database__Provider=Postgres）:
@@ -52,6 +53,8 @@ internal static class CommandLine
                     return await CreateAdminAsync(services, args, stdin, stdout, stderr);
                 case "import" when args.Length == 3 && args[1] == "towns":
                     return await ImportTownsAsync(services, args[2], stdout, stderr);
+                case "reindex" when args.Length == 1:
+                    return await ReindexAsync(services, stdout);
                 case "backup" when args.Length == 2:
                     return await BackupCommand.RunAsync(services, args[1], stdout, stderr);
                 default:
@@ -128,6 +131,16 @@ internal static class CommandLine
         }
 
         await stdout.WriteLineAsync($"完成：共 {result.Rows} 行，新增 {result.Added}，更名 {result.Renamed}，未变 {result.Unchanged}。");
+        return 0;
+    }
+
+    private static async Task<int> ReindexAsync(IServiceProvider services, TextWriter stdout)
+    {
+        await DataServices.MigrateAsync(services);
+        await stdout.WriteLineAsync("正在重建搜索索引…");
+        var progress = new SyncProgress<(int Done, int Total)>(p => stdout.WriteLine($"  已索引 {p.Done}/{p.Total} 条"));
+        var count = await services.GetRequiredService<Features.Library.Search.SearchProjector>().RebuildAsync(progress);
+        await stdout.WriteLineAsync($"完成：索引中共有 {count} 条已发布内容。");
         return 0;
     }
 

@@ -1,7 +1,7 @@
 namespace Kepu.Web.Infrastructure.Data;
 
 /// <summary>Where the database lives. Read once at start-up from configuration.</summary>
-internal sealed record DataOptions(string Provider, string DataDirectory, string ConnectionString)
+public sealed record DataOptions(string Provider, string DataDirectory, string ConnectionString)
 {
     public const string Sqlite = "Sqlite";
     public const string Postgres = "Postgres";

@@ -1,0 +1,270 @@
+using System.Globalization;
+using Kepu.Web.Infrastructure.Data;
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Kepu.Web.Features.Library.Search;
+
+/// <summary>What the index holds of a published item.</summary>
+public sealed record SearchDocument(
+    int Id, string Kind, string Title, string Summary, string Text, IReadOnlyList<string> Audiences, IReadOnlyList<string> Topics,
+    IReadOnlyList<string> Targets, DateTime PublishedAt, bool ElderFriendly);
+
+public sealed record SearchQuery(string? Text, string? Audience, string? Topic, string? Kind, IReadOnlyList<string>? Targets, bool ByDate, int Page, int PageSize);
+
+public sealed record SearchHit(int Id, string Kind, string Title, string Summary, string Snippet, DateTime PublishedAt, float Score);
+
+public sealed record SearchResult(IReadOnlyList<SearchHit> Items, int Total);
+
+/// <summary>
+/// The Lucene index of published items under <c>Data:Directory/index/content</c>. It is a projection:
+/// <see cref="SearchProjector"/> keeps it current from the outbox, and the <c>reindex</c> command rebuilds it.
+/// One writer per process; searches use near-real-time readers.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const int MaxQueryLength = 200;
+
+    private static readonly string[] QueryFields =
+        [SearchFields.Title, SearchFields.Summary, SearchFields.Body, SearchFields.TitleBigrams, SearchFields.SummaryBigrams, SearchFields.BodyBigrams];
+
+    private static readonly Dictionary<string, float> Boosts = new()
+    {
+        [SearchFields.Title] = 4f,
+        [SearchFields.Summary] = 2f,
+        [SearchFields.Body] = 1f,
+        [SearchFields.TitleBigrams] = 1.5f,
+        [SearchFields.SummaryBigrams] = 0.8f,
+        [SearchFields.BodyBigrams] = 0.4f,
+    };
+
+    private readonly LuceneDirectory _directory;
+    private readonly Analyzer _analyzer = Analyzers.Create();
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _writeLock = new();
+
+    public SearchIndex(DataOptions options)
+    {
+        Folder = Path.Combine(options.DataDirectory, "index", "content");
+        System.IO.Directory.CreateDirectory(Folder);
+        _directory = FSDirectory.Open(Folder);
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+    }
+
+    public string Folder { get; }
+
+    public void Upsert(SearchDocument doc)
+    {
+        lock (_writeLock)
+        {
+            _writer.UpdateDocument(new Term(SearchFields.Id, Key(doc.Id)), ToDocument(doc));
+        }
+    }
+
+    public void Delete(int id)
+    {
+        lock (_writeLock)
+        {
+            _writer.DeleteDocuments(new Term(SearchFields.Id, Key(id)));
+        }
+    }
+
+    public void DeleteAll()
+    {
+        lock (_writeLock)
+        {
+            _writer.DeleteAll();
+        }
+    }
+
+    /// <summary>Makes the changes durable and visible to searches.</summary>
+    public void Commit()
+    {
+        lock (_writeLock)
+        {
+            _writer.Commit();
+        }
+
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    public int Count()
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.NumDocs;
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public SearchResult Search(SearchQuery request)
+    {
+        var text = (request.Text ?? "").Trim();
+        if (text.Length > MaxQueryLength)
+        {
+            text = text[..MaxQueryLength];
+        }
+
+        Query textQuery = text.Length == 0 ? new MatchAllDocsQuery() : ParseText(text);
+        var query = new BooleanQuery { { textQuery, Occur.MUST } };
+        AddFilter(query, SearchFields.Audience, request.Audience is null ? null : [request.Audience]);
+        AddFilter(query, SearchFields.Topic, request.Topic is null ? null : [request.Topic]);
+        AddFilter(query, SearchFields.Kind, request.Kind is null ? null : [request.Kind]);
+        AddFilter(query, SearchFields.Target, request.Targets);
+
+        var sort = request.ByDate || text.Length == 0
+            ? new Sort(new SortField(SearchFields.Published, SortFieldType.INT64, reverse: true))
+            : Sort.RELEVANCE;
+        var page = Math.Max(1, request.Page);
+        var size = Math.Clamp(request.PageSize, 1, 50);
+
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(query, null, page * size, sort, doDocScores: true, doMaxScore: false);
+            var highlighter = text.Length == 0 ? null : Highlighter(textQuery);
+            var hits = top.ScoreDocs.Skip((page - 1) * size).Select(sd =>
+            {
+                var doc = searcher.Doc(sd.Doc);
+                var body = doc.Get(SearchFields.Body, CultureInfo.InvariantCulture) ?? "";
+                var summary = doc.Get(SearchFields.Summary, CultureInfo.InvariantCulture) ?? "";
+                var snippet = highlighter is null ? null : Snippet(highlighter, body) ?? Snippet(highlighter, summary);
+                return new SearchHit(
+                    int.Parse(doc.Get(SearchFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+                    doc.Get(SearchFields.Kind, CultureInfo.InvariantCulture),
+                    doc.Get(SearchFields.Title, CultureInfo.InvariantCulture),
+                    summary,
+                    snippet ?? System.Net.WebUtility.HtmlEncode(summary),
+                    new DateTime(long.Parse(doc.Get("published_at", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), DateTimeKind.Utc),
+                    float.IsNaN(sd.Score) ? 0 : sd.Score);
+            }).ToList();
+            return new SearchResult(hits, top.TotalHits);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        lock (_writeLock)
+        {
+            _writer.Dispose();
+        }
+
+        _analyzer.Dispose();
+        _directory.Dispose();
+    }
+
+    private Query ParseText(string text)
+    {
+        var parser = new MultiFieldQueryParser(Version, QueryFields, _analyzer, Boosts) { DefaultOperator = Operator.OR };
+        try
+        {
+            return parser.Parse(QueryParserBase.Escape(text));
+        }
+        catch (ParseException)
+        {
+            return new MatchAllDocsQuery();
+        }
+    }
+
+    private static void AddFilter(BooleanQuery query, string field, IReadOnlyList<string>? values)
+    {
+        if (values is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var any = new BooleanQuery();
+        foreach (var value in values)
+        {
+            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        }
+
+        // Filters narrow the results without changing their scores.
+        query.Add(new ConstantScoreQuery(any) { Boost = 0 }, Occur.MUST);
+    }
+
+    private static Highlighter Highlighter(Query query)
+    {
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MarkupOnlyEncoder(), new QueryScorer(query))
+        {
+            TextFragmenter = new SimpleFragmenter(60),
+        };
+        return highlighter;
+    }
+
+    private string? Snippet(Highlighter highlighter, string text)
+    {
+        foreach (var field in new[] { SearchFields.Body, SearchFields.BodyBigrams })
+        {
+            using var tokens = _analyzer.GetTokenStream(field, text);
+            var fragments = highlighter.GetBestFragments(tokens, text, 2, "…");
+            if (fragments.Length > 0)
+            {
+                return string.Join("…", fragments);
+            }
+        }
+
+        return null;
+    }
+
+    private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static Document ToDocument(SearchDocument d)
+    {
+        var doc = new Document
+        {
+            new StringField(SearchFields.Id, Key(d.Id), Field.Store.YES),
+            new StringField(SearchFields.Kind, d.Kind, Field.Store.YES),
+            new TextField(SearchFields.Title, d.Title, Field.Store.YES),
+            new TextField(SearchFields.TitleBigrams, d.Title, Field.Store.NO),
+            new TextField(SearchFields.Summary, d.Summary, Field.Store.YES),
+            new TextField(SearchFields.SummaryBigrams, d.Summary, Field.Store.NO),
+            new TextField(SearchFields.Body, d.Text, Field.Store.YES),
+            new TextField(SearchFields.BodyBigrams, d.Text, Field.Store.NO),
+            new NumericDocValuesField(SearchFields.Published, d.PublishedAt.Ticks),
+            new StoredField("published_at", d.PublishedAt.Ticks.ToString(CultureInfo.InvariantCulture)),
+            new StringField(SearchFields.Elder, d.ElderFriendly ? "1" : "0", Field.Store.NO),
+        };
+        foreach (var audience in d.Audiences)
+        {
+            doc.Add(new StringField(SearchFields.Audience, audience, Field.Store.NO));
+        }
+
+        foreach (var topic in d.Topics)
+        {
+            doc.Add(new StringField(SearchFields.Topic, topic, Field.Store.NO));
+        }
+
+        foreach (var target in d.Targets)
+        {
+            doc.Add(new StringField(SearchFields.Target, target, Field.Store.NO));
+        }
+
+        return doc;
+    }
+}
+
+/// <summary>Escapes only what HTML needs (Lucene's encoder turns every Chinese character into an entity).</summary>
+internal sealed class MarkupOnlyEncoder : IEncoder
+{
+    public string EncodeText(string originalText) => System.Net.WebUtility.HtmlEncode(originalText);
+}
