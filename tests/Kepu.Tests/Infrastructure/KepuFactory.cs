@@ -50,6 +50,7 @@ public class KepuFactory : WebApplicationFactory<Program>
             ["Data:Directory"] = _dataDirectory,
             ["Demo:Seed"] = "true",
             ["Demo:Password"] = DemoPassword,
+            ["Demo:Content"] = "false",
             ["RateLimits:AuthPerMinute"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
         };

@@ -21,6 +21,16 @@ internal sealed class AccountSeeder(
 {
     public const string DemoOrganization = "重庆市科普示范机构（演示）";
 
+    /// <summary>Contributors of the demo library (Development only).</summary>
+    private static readonly (string Name, string Kind, string District)[] DemoContributors =
+    [
+        ("重庆医科大学（演示）", "university", "500103"),
+        ("重庆市农业科学院（演示）", "institute", "500106"),
+        ("重庆市应急管理宣传中心（演示）", "government", "500112"),
+        ("重庆日报科普频道（演示）", "media", "500105"),
+        ("西南大学（演示）", "university", "500109"),
+    ];
+
     public async Task SeedAsync(CancellationToken ct = default)
     {
         foreach (var role in Roles.All)
@@ -49,6 +59,11 @@ internal sealed class AccountSeeder(
         var now = clock.GetUtcNow().UtcDateTime;
         var org = new Organization(DemoOrganization, "society", "500103", now);
         db.Add(org);
+        foreach (var (name, kind, district) in DemoContributors)
+        {
+            db.Add(new Organization(name, kind, district, now));
+        }
+
         await db.SaveChangesAsync(ct);
 
         async Task<AppUser> Create(string name, string display, string role, string district, string[] audiences, Action<AppUser>? extra = null)

@@ -7,6 +7,7 @@ internal static class LibraryModule
     public static IServiceCollection AddLibrary(this IServiceCollection services)
     {
         services.AddScoped<Taxonomy>();
+        services.AddScoped<Demo.LibrarySeeder>();
         services.AddScoped<ContentAccess>();
         services.AddScoped<SaveContent>();
         services.AddScoped<ContentWorkflow>();
