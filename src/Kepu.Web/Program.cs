@@ -1,4 +1,5 @@
 using Kepu.Web.Features.Accounts;
+using Kepu.Web.Features.Feed;
 using Kepu.Web.Features.Library;
 using Kepu.Web.Features.Regions;
 using Kepu.Web.Infrastructure.Cli;
@@ -12,6 +13,7 @@ builder.Services.AddKepuObservability(builder.Configuration);
 builder.Services.AddRegions();
 builder.Services.AddAccounts();
 builder.Services.AddLibrary();
+builder.Services.AddFeed();
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args))
@@ -24,6 +26,7 @@ app.UseKepuPipeline();
 app.MapRegions();
 app.MapAccounts();
 app.MapLibrary();
+app.MapFeed();
 await app.RunAsync();
 return 0;
 

@@ -12,7 +12,11 @@ public interface IAccountDirectory
     Task<IReadOnlyDictionary<int, string>> OrganizationNamesAsync(IEnumerable<int> ids, CancellationToken ct = default);
     Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> userIds, CancellationToken ct = default);
     Task<int?> OrganizationIdByNameAsync(string name, CancellationToken ct = default);
+    Task<PersonProfile?> ProfileAsync(string userId, CancellationToken ct = default);
 }
+
+/// <summary>What the feed may know of a person: declared groups, place, interests and display preference.</summary>
+public sealed record PersonProfile(IReadOnlyList<string> Audiences, string? District, IReadOnlyList<string> Interests, bool ElderMode);
 
 internal sealed class AccountDirectory(AppDbContext db) : IAccountDirectory
 {
@@ -34,6 +38,12 @@ internal sealed class AccountDirectory(AppDbContext db) : IAccountDirectory
         return await db.Set<AppUser>().AsNoTracking().Where(u => list.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.UserName ?? "", ct);
     }
+
+    public async Task<PersonProfile?> ProfileAsync(string userId, CancellationToken ct = default) =>
+        await db.Set<AppUser>().AsNoTracking()
+            .Where(u => u.Id == userId && u.DeletedAt == null)
+            .Select(u => new PersonProfile(u.Audiences, u.DistrictCode, u.Interests, u.ElderMode))
+            .FirstOrDefaultAsync(ct);
 
     public async Task<int?> OrganizationIdByNameAsync(string name, CancellationToken ct = default) =>
         await db.Set<Organization>().AsNoTracking().Where(o => o.Name == name).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kepu.Web.Features.Accounts;
 using Kepu.Web.Features.Library.Search;
 using Kepu.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,11 @@ internal static class LibraryApi
         api.MapPost("/{id:int}/publish", PublishAsync).WithSummary("发布，或定时发布（编辑）").RequireApiUser();
         api.MapPost("/{id:int}/offline", OfflineAsync).WithSummary("下线（编辑，须说明原因）").RequireApiUser();
         api.MapGet("/{id:int}", GetAsync).WithSummary("一条内容（已发布的公开；其余仅参与者可见）").AllowApiUser();
+        api.MapPost("/{id:int}/finish", async Task<NoContent> (int id, ClaimsPrincipal user, RecordReading reading, CancellationToken ct) =>
+            {
+                await reading.FinishedAsync(id, user.UserId()!, ct);
+                return TypedResults.NoContent();
+            }).WithSummary("记录“我读完了”（为你推荐会把读完的内容放到后面）").RequireApiUser();
         api.MapGet("/{id:int}/diff", DiffAsync).WithSummary("两个版本之间的文字差异").AllowApiUser();
         app.MapGet("/api/v1/search", SearchAsync).WithTags("科普资源 Library")
             .WithSummary("搜索已发布内容（中文分词 + 双字召回；支持繁体和全角输入）");

@@ -16,6 +16,8 @@ internal static class LibraryModule
         services.AddSingleton<SearchProjector>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchProjector>());
         services.AddScoped<SearchContent>();
+        services.AddSingleton<ContentCatalog>();
+        services.AddScoped<RecordReading>();
         services.AddSingleton<ScheduledPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         return services;

@@ -1,12 +1,8 @@
 using System.Net.Http.Json;
-using System.Security.Claims;
 using System.Text.Json;
 using Kepu.Tests.Infrastructure;
-using Kepu.Web.Features.Accounts.Entities;
-using Kepu.Web.Features.Library;
 using Kepu.Web.Features.Library.Search;
 using Kepu.Web.Infrastructure.Cli;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kepu.Tests.Features.Library;
@@ -21,35 +17,15 @@ public sealed class SearchFixture : KepuFactory, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Fraud = await PublishAsync("警惕冒充公检法的电信诈骗", "公检法不会电话办案，更不会让您转账到安全账户。",
-            "接到自称公安局的电话，说您涉嫌洗钱，要把钱转到“安全账户”？这是典型的电信诈骗。挂断电话，拨打 110 或 96110 核实。", ["elderly"], ["防范电信诈骗"], []);
-        Diet = await PublishAsync("控盐控油的家常做法", "每天食盐不超过 5 克，烹调油 25 到 30 克。",
-            "按照中国居民膳食指南，成年人每天食盐不超过 5 克。用限盐勺，少放酱油和味精，多用葱姜蒜和醋调味。", ["public", "elderly"], ["合理膳食"], []);
-        Landslide = await PublishAsync("暴雨后山区滑坡的前兆", "山体裂缝、泉水突然变浑，是滑坡的危险信号。",
+        Fraud = await this.PublishAsync("警惕冒充公检法的电信诈骗", "公检法不会电话办案，更不会让您转账到安全账户。",
+            "接到自称公安局的电话，说您涉嫌洗钱，要把钱转到“安全账户”？这是典型的电信诈骗。挂断电话，拨打 110 或 96110 核实。", ["elderly"], ["防范电信诈骗"]);
+        Diet = await this.PublishAsync("控盐控油的家常做法", "每天食盐不超过 5 克，烹调油 25 到 30 克。",
+            "按照中国居民膳食指南，成年人每天食盐不超过 5 克。用限盐勺，少放酱油和味精，多用葱姜蒜和醋调味。", ["public", "elderly"], ["合理膳食"]);
+        Landslide = await this.PublishAsync("暴雨后山区滑坡的前兆", "山体裂缝、泉水突然变浑，是滑坡的危险信号。",
             "连续暴雨后，如果发现山坡出现裂缝、房屋墙体开裂、井水泉水突然变浑，要立即撤离到安全地带，并报告村干部。", ["farmers"], ["防灾减灾"], ["500242"]);
-        Phone = await PublishAsync("手机字太小怎么办", "三步把手机字体调大，看得清更方便。",
+        Phone = await this.PublishAsync("手机字太小怎么办", "三步把手机字体调大，看得清更方便。",
             "打开设置，找到显示与亮度，把字体大小拖到最大。很多应用还有长辈模式，字更大，按钮更少。", ["elderly"], ["智能手机"], ["500101"]);
         await Services.GetRequiredService<SearchProjector>().CatchUpAsync();
-    }
-
-    private async Task<int> PublishAsync(string title, string summary, string body, string[] audiences, string[] topics, string[] districts)
-    {
-        await using var scope = Scope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>();
-        async Task<ClaimsPrincipal> As(string name) => await factory.CreateAsync((await users.FindByNameAsync(name))!);
-
-        var save = scope.ServiceProvider.GetRequiredService<SaveContent>();
-        var workflow = scope.ServiceProvider.GetRequiredService<ContentWorkflow>();
-        var org = await As("org");
-        var id = await save.CreateAsync(new ContentRequest
-        {
-            Title = title, Summary = summary, Body = body, Audiences = audiences, Topics = topics, Districts = districts,
-        }, org);
-        await workflow.SubmitAsync(id, org);
-        await workflow.ReviewAsync(id, new ReviewRequest { Approve = true }, await As("expert"));
-        await workflow.PublishAsync(id, new PublishRequest(), await As("editor"));
-        return id;
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

@@ -330,6 +330,41 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.ToTable("library_content", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ContentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("FirstViewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastViewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentId", "LastViewedAt");
+
+                    b.HasIndex("UserId", "ContentId")
+                        .IsUnique();
+
+                    b.ToTable("library_read", (string)null);
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentTransition", b =>
                 {
                     b.Property<long>("Id")

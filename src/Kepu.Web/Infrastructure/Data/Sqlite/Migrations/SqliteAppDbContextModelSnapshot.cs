@@ -318,6 +318,39 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.ToTable("library_content", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstViewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastViewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentId", "LastViewedAt");
+
+                    b.HasIndex("UserId", "ContentId")
+                        .IsUnique();
+
+                    b.ToTable("library_read", (string)null);
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentTransition", b =>
                 {
                     b.Property<long>("Id")

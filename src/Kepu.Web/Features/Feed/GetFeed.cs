@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Kepu.Web.Features.Accounts;
+using Kepu.Web.Features.Accounts.Entities;
+using Kepu.Web.Features.Library;
+using Kepu.Web.Features.Regions;
+using Kepu.Web.Infrastructure.Data;
+
+namespace Kepu.Web.Features.Feed;
+
+public sealed record FeedRequest(string? Audience, string? District, bool? Elder, int? Page);
+
+public sealed record FeedCard(int Id, string Kind, string Title, string Summary, string Reason, int ReadingMinutes, DateTime PublishedAt, bool ElderFriendly);
+
+public sealed record FeedResponse(IReadOnlyList<FeedCard> Items, int Total, int Page, int PageSize, string? Audience, string? District);
+
+/// <summary>What fits this person first: their profile when signed in, else the audience and district they chose.</summary>
+public sealed class GetFeed(ContentCatalog catalog, IAccountDirectory accounts, IRegionDirectory regions, AppDbContext db, TimeProvider clock)
+{
+    public const int PageSize = 12;
+
+    public async Task<FeedResponse> HandleAsync(FeedRequest request, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var items = await catalog.PublishedAsync(ct);
+        var viewer = await ViewerAsync(request, user, items, ct);
+        var ranked = FeedRanking.Rank(items, viewer, clock.GetUtcNow().UtcDateTime);
+        var page = Math.Max(1, request.Page ?? 1);
+        var cards = ranked.Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(r => new FeedCard(r.Item.Id, r.Item.Kind, r.Item.Title, r.Item.Summary, r.Reason, r.Item.ReadingMinutes, r.Item.PublishedAt, r.Item.ElderFriendly))
+            .ToList();
+        return new FeedResponse(cards, ranked.Count, page, PageSize, viewer.Audiences.Count > 0 ? viewer.Audiences[0] : null, viewer.District);
+    }
+
+    private async Task<FeedViewer> ViewerAsync(FeedRequest request, ClaimsPrincipal user, IReadOnlyList<CatalogItem> items, CancellationToken ct)
+    {
+        var profile = user.Identity?.IsAuthenticated == true && user.UserId() is { } id ? await accounts.ProfileAsync(id, ct) : null;
+        var audiences = profile?.Audiences
+            ?? (request.Audience is { } a && Audiences.IsValid(a) ? [a] : []);
+        var districtCode = profile?.District ?? request.District;
+        var district = await regions.FindDistrictAsync(districtCode, ct);
+        var history = profile is not null
+            ? await ContentCatalog.HistoryAsync(db, user.UserId()!, ct)
+            : new ReadingHistory(new HashSet<int>(), new HashSet<int>(), []);
+        var byId = history.RecentlyViewed.Count == 0 ? null : items.Where(i => history.RecentlyViewed.Contains(i.Id)).ToList();
+
+        // Recent reading points at top-level topics (the first of each item's topic chain is the leaf).
+        var recentTopics = byId?.SelectMany(i => i.Topics.Skip(i.Topics.Count > 1 ? 1 : 0)).Distinct().ToList() ?? [];
+        return new FeedViewer(
+            audiences,
+            district?.Code,
+            district?.Group,
+            district is not null && district.Flags.Count > 0,
+            (profile?.Interests ?? []).Select(Interests.Label).ToList(),
+            request.Elder ?? profile?.ElderMode ?? false,
+            history,
+            recentTopics);
+    }
+}
