@@ -100,7 +100,8 @@ public sealed class ContentAccess(IAccountDirectory accounts, Taxonomy taxonomy)
             return false;
         }
 
-        if (IsEditor(user) || item.CreatedBy == user.UserId() || (user.IsInRole(Roles.Expert) && item.Status == ContentStatus.Submitted))
+        if (IsEditor(user) || item.CreatedBy == user.UserId() || item.ReviewedBy == user.UserId()
+            || (user.IsInRole(Roles.Expert) && item.Status == ContentStatus.Submitted))
         {
             return true;
         }

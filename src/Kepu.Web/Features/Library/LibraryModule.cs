@@ -18,6 +18,8 @@ internal static class LibraryModule
         services.AddScoped<SearchContent>();
         services.AddSingleton<ContentCatalog>();
         services.AddScoped<RecordReading>();
+        services.AddScoped<ContentWorkbench>();
+        services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ScheduledPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         return services;

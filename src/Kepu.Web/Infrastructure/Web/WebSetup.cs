@@ -18,6 +18,7 @@ internal static class WebSetup
             o.RootDirectory = "/Features";
             o.Conventions.AddPageRoute("/ComingSoon", "check");
             o.Conventions.AddPageRoute("/ComingSoon", "learn");
+            o.Conventions.AddPageRoute("/Library/Pages/Edit", "contents/new");
         });
 
         // Chinese stays Chinese in HTML and JSON instead of &#x...; escapes.

@@ -1,0 +1,121 @@
+using Microsoft.Playwright;
+
+namespace Kepu.Tests.Browser;
+
+[Collection(BrowserGroup.Name)]
+public sealed class LibraryJourneyTests(BrowserFixture browser)
+{
+    private static async Task<IPage> SignInAsync(IBrowserContext context, string user, string password = Infrastructure.KepuFactory.DemoPassword)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/account/profile");
+        return page;
+    }
+
+    /// <summary>
+    /// An organisation member writes and submits an article, an expert approves it, an editor publishes it, and an
+    /// elderly citizen of 酉阳 finds it in their feed and by search, in 长辈模式 on a phone.
+    /// </summary>
+    [Fact]
+    public async Task Write_Review_Publish_ThenAnElderInYouyangFindsIt()
+    {
+        var title = $"酉阳老人防范保健品骗局{Guid.NewGuid().ToString("N")[..4]}";
+
+        // 1. The organisation member writes and submits.
+        await using (var context = await browser.NewContextAsync(phone: false))
+        {
+            context.SetDefaultTimeout(60_000);
+            var page = await SignInAsync(context, "org");
+            await page.GotoAsync("/contents/new");
+            await page.GetByLabel("标题", new() { Exact = true }).FillAsync(title);
+            await page.GetByLabel("摘要（一两句话）").FillAsync("免费体检、送鸡蛋、听讲座，最后推销高价保健品：这是常见的养老骗局。");
+            await page.GetByLabel("正文（Markdown：## 小标题，- 列表）").FillAsync(
+                "## 骗子的套路\n\n先用免费体检、送礼品拉近关系，再夸大病情，推销所谓“特效药”。\n\n## 怎么办\n\n- 保健品不是药，不能治病。\n- 买之前和子女商量。\n- 被骗了拨打 110 报警。");
+            await page.GetByLabel("老年人").CheckAsync();
+            await page.GetByLabel("防范电信诈骗").CheckAsync();
+            await page.GetByLabel("面向区县（可不选；按住 Ctrl 多选）").SelectOptionAsync("500242");
+            await page.GetByLabel("适老内容（短句、大字、步骤清楚）").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".status-banner")).ToContainTextAsync("草稿");
+            await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".status-banner")).ToContainTextAsync("待审核");
+            await BrowserFixture.ScreenshotAsync(page, "desktop-library-01-submitted");
+        }
+
+        var itemUrl = "";
+
+        // 2. The expert finds it on the workbench and approves it.
+        await using (var context = await browser.NewContextAsync(phone: false))
+        {
+            context.SetDefaultTimeout(60_000);
+            var page = await SignInAsync(context, "expert");
+            await page.GotoAsync("/library/work");
+            await page.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
+            itemUrl = new Uri(page.Url).AbsolutePath;
+            await page.GetByLabel("审核意见（退回修改时必填）").FillAsync("内容准确，建议发布。");
+            await page.GetByRole(AriaRole.Button, new() { Name = "科学性审核通过" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".status-banner")).ToContainTextAsync("审核通过");
+            await BrowserFixture.ScreenshotAsync(page, "desktop-library-02-approved");
+        }
+
+        // 3. The editor publishes it.
+        await using (var context = await browser.NewContextAsync(phone: false))
+        {
+            context.SetDefaultTimeout(60_000);
+            var page = await SignInAsync(context, "editor");
+            await page.GotoAsync(itemUrl);
+            await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("已发布");
+            await Assertions.Expect(page.Locator(".timeline li")).ToHaveCountAsync(4);
+            await BrowserFixture.ScreenshotAsync(page, "desktop-library-03-published");
+        }
+
+        // 4. An elderly citizen of 酉阳, on a phone, in 长辈模式.
+        await using (var context = await browser.NewContextAsync(phone: true))
+        {
+            context.SetDefaultTimeout(60_000);
+            var register = await context.APIRequest.PostAsync(browser.BaseUrl + "/api/v1/auth/register", new()
+            {
+                DataObject = new { userName = "酉阳王奶奶" + Guid.NewGuid().ToString("N")[..4], password = "Pass-2026-ok", audiences = new[] { "elderly" }, district = "500242" },
+            });
+            Assert.Equal(201, register.Status);
+            var userName = System.Text.Json.JsonDocument.Parse(await register.TextAsync()).RootElement.GetProperty("userName").GetString()!;
+            var page = await SignInAsync(context, userName, "Pass-2026-ok");
+            await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("elder");
+
+            // The feed (home page) shows it, with the reason.
+            var card = page.Locator(".feed-card", new() { HasText = title });
+            for (var attempt = 0; attempt < 10 && !await card.IsVisibleAsync(); attempt++)
+            {
+                await page.GotoAsync("/");
+                await page.WaitForTimeoutAsync(attempt == 0 ? 0 : 1000);
+            }
+
+            await Assertions.Expect(card).ToBeVisibleAsync();
+            await Assertions.Expect(card.Locator(".reason")).ToContainTextAsync("本地内容");
+            await BrowserFixture.ScreenshotAsync(page, "phone-library-04-feed-elder");
+
+            // Search finds it too (the index follows the outbox within a second or two).
+            var hit = page.Locator(".result", new() { HasText = title });
+            for (var attempt = 0; attempt < 10 && !await hit.IsVisibleAsync(); attempt++)
+            {
+                await page.GotoAsync("/search?q=" + Uri.EscapeDataString("保健品骗局"));
+                await page.WaitForTimeoutAsync(attempt == 0 ? 0 : 1000);
+            }
+
+            await Assertions.Expect(hit).ToBeVisibleAsync();
+            await Assertions.Expect(hit.Locator("mark").First).ToBeVisibleAsync();
+            await BrowserFixture.ScreenshotAsync(page, "phone-library-05-search-elder");
+
+            await hit.GetByRole(AriaRole.Link).First.ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
+            await page.GetByRole(AriaRole.Button, new() { Name = "我读完了" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("读完了");
+            await BrowserFixture.ScreenshotAsync(page, "phone-library-06-item-elder");
+        }
+    }
+}
