@@ -118,4 +118,63 @@ public sealed class LibraryJourneyTests(BrowserFixture browser)
             await BrowserFixture.ScreenshotAsync(page, "phone-library-06-item-elder");
         }
     }
+
+    [Fact]
+    public async Task ScreenPage_RotatesOnItsOwn()
+    {
+        await using var context = await browser.NewContextAsync(phone: false);
+        var items = new List<int>();
+        foreach (var title in new[] { "屏幕轮播第一条", "屏幕轮播第二条" })
+        {
+            items.Add(await PublishThroughApiAsync(context, title));
+        }
+
+        var token = await TokenAsync(context, "editor");
+        var playlist = await context.APIRequest.PostAsync(browser.BaseUrl + "/api/v1/screens", new()
+        {
+            Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
+            DataObject = new { name = "轮播测试", items, secondsPerItem = 5 },
+        });
+        Assert.Equal(201, playlist.Status);
+        var id = System.Text.Json.JsonDocument.Parse(await playlist.TextAsync()).RootElement.GetProperty("id").GetInt32();
+
+        var screen = await context.NewPageAsync();
+        await screen.SetViewportSizeAsync(1920, 1080);
+        await screen.GotoAsync($"/screens/{id}");
+        await Assertions.Expect(screen.Locator("[data-testid=screen-title]")).ToHaveTextAsync("屏幕轮播第一条");
+        await BrowserFixture.ScreenshotAsync(screen, "screen-01-first");
+        await Assertions.Expect(screen.Locator("[data-testid=screen-title]")).ToHaveTextAsync("屏幕轮播第二条", new() { Timeout = 12_000 });
+        await Assertions.Expect(screen.Locator("[data-testid=screen-progress]")).ToHaveTextAsync("2 / 2");
+        await BrowserFixture.ScreenshotAsync(screen, "screen-02-second");
+    }
+
+    private static async Task<string> TokenAsync(IBrowserContext context, string user)
+    {
+        var response = await context.APIRequest.PostAsync("/api/v1/auth/token", new() { DataObject = new { userName = user, password = Infrastructure.KepuFactory.DemoPassword } });
+        return System.Text.Json.JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    private static async Task<int> PublishThroughApiAsync(IBrowserContext context, string title)
+    {
+        async Task<IAPIResponse> Post(string user, string path, object? body)
+        {
+            var response = await context.APIRequest.PostAsync(path, new()
+            {
+                Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + await TokenAsync(context, user) },
+                DataObject = body ?? new { },
+            });
+            Assert.True(response.Ok, $"{path}: {response.Status} {await response.TextAsync()}");
+            return response;
+        }
+
+        var created = await Post("org", "/api/v1/contents", new
+        {
+            kind = "article", title, summary = "公共屏幕轮播测试用的摘要文字。", body = "## 要点\n\n- 第一点\n- 第二点", audiences = new[] { "public" }, topics = new[] { "生态环境" },
+        });
+        var id = System.Text.Json.JsonDocument.Parse(await created.TextAsync()).RootElement.GetProperty("id").GetInt32();
+        await Post("org", $"/api/v1/contents/{id}/submit", null);
+        await Post("expert", $"/api/v1/contents/{id}/review", new { approve = true });
+        await Post("editor", $"/api/v1/contents/{id}/publish", null);
+        return id;
+    }
 }

@@ -11,10 +11,12 @@ public sealed record FeedRequest(string? Audience, string? District, bool? Elder
 
 public sealed record FeedCard(int Id, string Kind, string Title, string Summary, string Reason, int ReadingMinutes, DateTime PublishedAt, bool ElderFriendly);
 
-public sealed record FeedResponse(IReadOnlyList<FeedCard> Items, int Total, int Page, int PageSize, string? Audience, string? District);
+public sealed record FeedCampaign(int Id, string Name, string Banner);
+
+public sealed record FeedResponse(IReadOnlyList<FeedCard> Items, int Total, int Page, int PageSize, string? Audience, string? District, IReadOnlyList<FeedCampaign> Campaigns);
 
 /// <summary>What fits this person first: their profile when signed in, else the audience and district they chose.</summary>
-public sealed class GetFeed(ContentCatalog catalog, IAccountDirectory accounts, IRegionDirectory regions, AppDbContext db, TimeProvider clock)
+public sealed class GetFeed(ContentCatalog catalog, Campaigns campaigns, IAccountDirectory accounts, IRegionDirectory regions, AppDbContext db, TimeProvider clock)
 {
     public const int PageSize = 12;
 
@@ -22,12 +24,23 @@ public sealed class GetFeed(ContentCatalog catalog, IAccountDirectory accounts, 
     {
         var items = await catalog.PublishedAsync(ct);
         var viewer = await ViewerAsync(request, user, items, ct);
-        var ranked = FeedRanking.Rank(items, viewer, clock.GetUtcNow().UtcDateTime);
+        var active = await campaigns.ActiveForAsync(viewer.Audiences, viewer.District, viewer.RegionGroup, ct);
+        var lift = new Dictionary<int, string>();
+        foreach (var campaign in active)
+        {
+            foreach (var id in campaign.Items)
+            {
+                lift.TryAdd(id, campaign.Name);
+            }
+        }
+
+        var ranked = FeedRanking.Rank(items, viewer, clock.GetUtcNow().UtcDateTime, lift);
         var page = Math.Max(1, request.Page ?? 1);
         var cards = ranked.Skip((page - 1) * PageSize).Take(PageSize)
             .Select(r => new FeedCard(r.Item.Id, r.Item.Kind, r.Item.Title, r.Item.Summary, r.Reason, r.Item.ReadingMinutes, r.Item.PublishedAt, r.Item.ElderFriendly))
             .ToList();
-        return new FeedResponse(cards, ranked.Count, page, PageSize, viewer.Audiences.Count > 0 ? viewer.Audiences[0] : null, viewer.District);
+        return new FeedResponse(cards, ranked.Count, page, PageSize, viewer.Audiences.Count > 0 ? viewer.Audiences[0] : null, viewer.District,
+            active.Select(c => new FeedCampaign(c.Id, c.Name, c.Banner)).ToList());
     }
 
     private async Task<FeedViewer> ViewerAsync(FeedRequest request, ClaimsPrincipal user, IReadOnlyList<CatalogItem> items, CancellationToken ct)

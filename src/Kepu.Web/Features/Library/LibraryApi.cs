@@ -32,6 +32,7 @@ internal static class LibraryApi
 
     public sealed record Created(int Id);
 
+
     private static async Task<Created<Created>> CreateAsync(ContentRequest request, ClaimsPrincipal user, SaveContent save, CancellationToken ct)
     {
         var id = await save.CreateAsync(request, user, ct);

@@ -19,6 +19,9 @@ internal static class LibraryModule
         services.AddSingleton<ContentCatalog>();
         services.AddScoped<RecordReading>();
         services.AddScoped<ContentWorkbench>();
+        services.AddScoped<Campaigns>();
+        services.AddScoped<Screens>();
+        services.AddScoped<Channels>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ScheduledPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
@@ -28,6 +31,7 @@ internal static class LibraryModule
     public static IEndpointRouteBuilder MapLibrary(this IEndpointRouteBuilder app)
     {
         app.MapLibraryApi();
+        app.MapChannels();
         return app;
     }
 }

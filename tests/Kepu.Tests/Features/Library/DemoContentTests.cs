@@ -59,5 +59,11 @@ public sealed class DemoContentTests(DemoContentFactory factory) : IClassFixture
         var item = await client.GetFromJsonAsync<JsonElement>($"/api/v1/contents/{first}");
         Assert.EndsWith("（演示）", item.GetProperty("organizationName").GetString());
         Assert.Equal(4, item.GetProperty("transitions").GetArrayLength());
+
+        var campaigns = await client.GetFromJsonAsync<JsonElement[]>("/api/v1/campaigns");
+        Assert.Equal(2, campaigns!.Length);
+        Assert.Contains(campaigns, c => c.GetProperty("active").GetBoolean());
+        var playlist = await client.GetFromJsonAsync<JsonElement>("/api/v1/screens/1/playlist");
+        Assert.True(playlist.GetProperty("slides").GetArrayLength() >= 4);
     }
 }

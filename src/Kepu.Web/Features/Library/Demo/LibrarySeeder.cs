@@ -3,6 +3,7 @@ using System.Text.Json;
 using Kepu.Web.Features.Accounts;
 using Kepu.Web.Features.Accounts.Entities;
 using Kepu.Web.Features.Library.Entities;
+using Kepu.Web.Features.Regions.Entities;
 using Kepu.Web.Infrastructure.Data;
 using Kepu.Web.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity;
@@ -36,6 +37,26 @@ public sealed class LibrarySeeder(
                 return JsonSerializer.Deserialize<List<DemoItem>>(stream, options)!;
             })
             .ToList();
+    }
+
+    /// <summary>Two campaigns (one running now, one next flood season) and one screen playlist.</summary>
+    private async Task SeedChannelsAsync(IReadOnlyList<DemoItem> demo, string editor, DateTime now, CancellationToken ct)
+    {
+        var byKey = await db.Set<ContentItem>().AsNoTracking().Select(c => new { c.Id, c.Title }).ToListAsync(ct);
+        int[] Ids(Func<DemoItem, bool> pick, int take) =>
+            [.. demo.Where(pick).Take(take).Select(d => byKey.First(c => c.Title == d.Title).Id)];
+
+        var elderHealth = Ids(d => d.Audiences.Contains("elderly") && d.Topics.Any(t => t is "合理膳食" or "合理用药" or "体育锻炼" or "心理健康" or "食品安全"), 6);
+        var floods = Ids(d => d.Topics.Any(t => t is "防灾减灾" or "应急避险"), 6);
+        var year = now.Year + (now.Month > 9 ? 1 : 0);
+        db.Add(new Campaign("老年健康宣传周", "老年健康宣传周：合理膳食、安全用药、适量运动，健康长寿有科学。", now.AddDays(-2), now.AddDays(12),
+            ["elderly"], [], [], elderHealth, editor, now));
+        db.Add(new Campaign("汛期防灾减灾", "汛期来临：关注预警，远离河道和陡坡，发现滑坡前兆立即撤离。",
+            new DateTime(year, 4, 30, 16, 0, 0, DateTimeKind.Utc), new DateTime(year, 9, 30, 16, 0, 0, DateTimeKind.Utc),
+            [], [], [RegionGroup.Northeast, RegionGroup.Southeast], floods, editor, now));
+        db.Add(new ScreenPlaylist("渝东南公交车载屏", ["500114", "500240", "500241", "500242", "500243"],
+            Ids(d => d.ElderFriendly || (d.RegionGroups?.Contains(RegionGroup.Southeast) ?? false), 8), 15, editor, now));
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<int> SeedAsync(CancellationToken ct = default)
@@ -78,6 +99,7 @@ public sealed class LibrarySeeder(
         }
 
         await db.SaveChangesAsync(ct);
+        await SeedChannelsAsync(items, editor.Id, now, ct);
         await tx.CommitAsync(ct);
         return items.Count;
     }
