@@ -25,7 +25,13 @@ internal static class LibraryApi
             }).WithSummary("记录“我读完了”（为你推荐会把读完的内容放到后面）").RequireApiUser();
         api.MapGet("/{id:int}/diff", DiffAsync).WithSummary("两个版本之间的文字差异").AllowApiUser();
         app.MapGet("/api/v1/search", SearchAsync).WithTags("科普资源 Library")
-            .WithSummary("搜索已发布内容（中文分词 + 双字召回；支持繁体和全角输入）");
+            .WithSummary("搜索已发布内容（中文分词 + 双字召回；支持繁体和全角输入）").AllowApiUser();
+        app.MapGet("/api/v1/demand", async Task<Ok<DemandReport>> (int? days, string? audience, string? region, ClaimsPrincipal user, DemandSensing demand, CancellationToken ct) =>
+            {
+                ContentAccess.EnsureCanPublish(user);
+                return TypedResults.Ok(await demand.ReportAsync(days ?? 30, audience, region, ct));
+            })
+            .WithTags("需求感知 Demand").WithSummary("热门搜索、内容缺口、读完率（编辑）").RequireApiUser();
         app.MapGet("/api/v1/topics", async (Taxonomy taxonomy, CancellationToken ct) => TypedResults.Ok(await taxonomy.TreeAsync(ct)))
             .WithTags("科普资源 Library").WithSummary("主题目录");
     }
@@ -70,8 +76,8 @@ internal static class LibraryApi
     }
 
     private static async Task<Ok<SearchResponse>> SearchAsync(string? q, string? audience, string? topic, string? kind, string? district,
-        string? sort, int? page, SearchContent search, CancellationToken ct) =>
-        TypedResults.Ok(await search.HandleAsync(new SearchRequest(q, audience, topic, kind, district, sort, page), ct));
+        string? sort, int? page, ClaimsPrincipal user, SearchContent search, CancellationToken ct) =>
+        TypedResults.Ok(await search.HandleAsync(new SearchRequest(q, audience, topic, kind, district, sort, page), user, ct));
 
     private static async Task<Ok<ContentView>> GetAsync(int id, ClaimsPrincipal user, GetContent get, CancellationToken ct) =>
         TypedResults.Ok(await get.HandleAsync(id, user, ct));

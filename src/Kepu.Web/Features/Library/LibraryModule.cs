@@ -20,6 +20,7 @@ internal static class LibraryModule
         services.AddScoped<RecordReading>();
         services.AddScoped<ContentWorkbench>();
         services.AddScoped<Campaigns>();
+        services.AddScoped<DemandSensing>();
         services.AddScoped<Screens>();
         services.AddScoped<Channels>();
         services.AddSingleton<MarkdownRenderer>();

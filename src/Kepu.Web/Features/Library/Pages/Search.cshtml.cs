@@ -30,7 +30,7 @@ public sealed class SearchModel(SearchContent search, Taxonomy taxonomy, IRegion
         Districts = await regions.DistrictsAsync(ct);
         if (!string.IsNullOrWhiteSpace(Q) || Audience is not null || Topic is not null || Kind is not null || District is not null)
         {
-            Result = await search.HandleAsync(new SearchRequest(Q, Audience, Topic, Kind, District, Sort, PageNumber), ct);
+            Result = await search.HandleAsync(new SearchRequest(Q, Audience, Topic, Kind, District, Sort, PageNumber), User, ct);
         }
     }
 }

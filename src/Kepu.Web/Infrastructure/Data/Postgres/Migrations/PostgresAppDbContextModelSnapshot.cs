@@ -544,6 +544,40 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.ToTable("library_screen_playlist", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.SearchLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionGroup")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Results")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("library_search_log", (string)null);
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Library.Entities.Topic", b =>
                 {
                     b.Property<int>("Id")

@@ -522,6 +522,38 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.ToTable("library_screen_playlist", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Library.Entities.SearchLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionGroup")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Results")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("library_search_log", (string)null);
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Library.Entities.Topic", b =>
                 {
                     b.Property<int>("Id")

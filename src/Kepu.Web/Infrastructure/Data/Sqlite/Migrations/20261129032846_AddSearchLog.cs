@@ -1,0 +1,44 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddSearchLog : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "library_search_log",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Query = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    RegionGroup = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Results = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_search_log", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_search_log_At",
+                table: "library_search_log",
+                column: "At");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "library_search_log");
+        }
+    }
+}
