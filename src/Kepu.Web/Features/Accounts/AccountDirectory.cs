@@ -13,6 +13,7 @@ public interface IAccountDirectory
     Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> userIds, CancellationToken ct = default);
     Task<int?> OrganizationIdByNameAsync(string name, CancellationToken ct = default);
     Task<PersonProfile?> ProfileAsync(string userId, CancellationToken ct = default);
+    Task<IReadOnlyList<(string Id, string Name)>> ExpertsAsync(CancellationToken ct = default);
 }
 
 /// <summary>What the feed may know of a person: declared groups, place, interests and display preference.</summary>
@@ -44,6 +45,17 @@ internal sealed class AccountDirectory(AppDbContext db) : IAccountDirectory
             .Where(u => u.Id == userId && u.DeletedAt == null)
             .Select(u => new PersonProfile(u.Audiences, u.DistrictCode, u.Interests, u.ElderMode))
             .FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<(string Id, string Name)>> ExpertsAsync(CancellationToken ct = default)
+    {
+        var rows = await (from u in db.Set<AppUser>().AsNoTracking()
+                          join ur in db.Set<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>() on u.Id equals ur.UserId
+                          join r in db.Set<Microsoft.AspNetCore.Identity.IdentityRole>() on ur.RoleId equals r.Id
+                          where r.Name == Roles.Expert && u.DeletedAt == null
+                          orderby u.UserName
+                          select new { u.Id, Name = u.DisplayName ?? u.UserName! }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.Name)).ToList();
+    }
 
     public async Task<int?> OrganizationIdByNameAsync(string name, CancellationToken ct = default) =>
         await db.Set<Organization>().AsNoTracking().Where(o => o.Name == name).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);

@@ -48,6 +48,25 @@ internal static class ChannelsApi
         }).WithSummary("修改专题活动（编辑）").RequireApiUser();
     }
 
+    public static void MapHotTopics(this IEndpointRouteBuilder app)
+    {
+        var hot = app.MapGroup("/api/v1/hot-topics").WithTags("热点响应 HotTopics").RequireApiUser();
+        hot.MapGet("/", async Task<Ok<IReadOnlyList<HotTopicView>>> (HotTopics h, CancellationToken ct) => TypedResults.Ok(await h.ListAsync(null, ct)))
+            .WithSummary("热点列表（含回应状态和超期标记）");
+        hot.MapPost("/", async Task<Created<LibraryApi.Created>> (HotTopicRequest body, ClaimsPrincipal user, HotTopics h, CancellationToken ct) =>
+        {
+            var id = await h.OpenAsync(body, user, ct);
+            return TypedResults.Created($"/api/v1/hot-topics/{id}", new LibraryApi.Created(id));
+        }).WithSummary("开启热点响应：期限和指派专家（编辑）");
+        hot.MapPost("/{id:int}/response", async Task<NoContent> (int id, ResponseLink body, ClaimsPrincipal user, HotTopics h, CancellationToken ct) =>
+        {
+            await h.LinkResponseAsync(id, body.ContentId, user, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("关联回应内容（被指派的专家或编辑）；内容发布后热点即为已回应");
+    }
+
+    public sealed record ResponseLink(int ContentId);
+
     public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -21,6 +21,7 @@ internal static class LibraryModule
         services.AddScoped<ContentWorkbench>();
         services.AddScoped<Campaigns>();
         services.AddScoped<DemandSensing>();
+        services.AddScoped<HotTopics>();
         services.AddScoped<Screens>();
         services.AddScoped<Channels>();
         services.AddSingleton<MarkdownRenderer>();
@@ -33,6 +34,7 @@ internal static class LibraryModule
     {
         app.MapLibraryApi();
         app.MapChannels();
+        app.MapHotTopics();
         return app;
     }
 }
