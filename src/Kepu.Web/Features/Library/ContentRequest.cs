@@ -37,6 +37,9 @@ public sealed record ContentRequest
     [StringLength(500, ErrorMessage = "链接不能超过 500 个字符。")]
     public string? MediaUrl { get; init; }
 
+    /// <summary>An uploaded image (<c>/media/...</c>, from <c>POST /api/v1/media</c>).</summary>
+    public string? CoverImage { get; init; }
+
     public IReadOnlyList<string>? Audiences { get; init; }
     public IReadOnlyList<string>? Topics { get; init; }
     public IReadOnlyList<string>? Districts { get; init; }
@@ -86,6 +89,11 @@ public sealed record ContentRequest
         if (!string.IsNullOrWhiteSpace(MediaUrl) && !IsSafeUrl(MediaUrl))
         {
             v.Add(nameof(MediaUrl), "链接须以 https:// 或 http:// 开头，或是本站上传的文件（/media/...）。");
+        }
+
+        if (!string.IsNullOrWhiteSpace(CoverImage) && !System.Text.RegularExpressions.Regex.IsMatch(CoverImage, @"^/media/[0-9a-f]{64}\.(jpg|png|gif|webp)$"))
+        {
+            v.Add(nameof(CoverImage), "封面须是本站上传的图片（/media/...）。");
         }
 
         if (Audiences is not { Count: > 0 })
@@ -142,7 +150,7 @@ public sealed record ContentRequest
         }
 
         v.ThrowIfInvalid();
-        return new ContentFields(kind, Title!.Trim(), Summary!.Trim(), (Body ?? "").Trim(), NullIfBlank(Transcript), NullIfBlank(MediaUrl), null,
+        return new ContentFields(kind, Title!.Trim(), Summary!.Trim(), (Body ?? "").Trim(), NullIfBlank(Transcript), NullIfBlank(MediaUrl), NullIfBlank(CoverImage),
             [.. Audiences!], [.. Topics!], [.. Districts ?? []], [.. RegionGroups ?? []], [.. (Authors ?? []).Select(a => a.Trim()).Where(a => a.Length > 0)],
             licence, ElderFriendly ?? false);
     }

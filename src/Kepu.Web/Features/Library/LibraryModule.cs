@@ -22,6 +22,7 @@ internal static class LibraryModule
         services.AddScoped<Campaigns>();
         services.AddScoped<DemandSensing>();
         services.AddScoped<HotTopics>();
+        services.AddSingleton<Media.MediaStore>();
         services.AddScoped<Screens>();
         services.AddScoped<Channels>();
         services.AddSingleton<MarkdownRenderer>();
@@ -35,6 +36,7 @@ internal static class LibraryModule
         app.MapLibraryApi();
         app.MapChannels();
         app.MapHotTopics();
+        Media.MediaApi.MapMedia(app);
         return app;
     }
 }

@@ -32,7 +32,7 @@ public sealed class SaveContent(AppDbContext db, Taxonomy taxonomy, IRegionDirec
         await access.EnsureCanEditAsync(user, item, ct);
         var fields = await request.ValidateAsync(taxonomy, regions, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        item.Edit(fields with { CoverImage = item.CoverImage }, user.UserId()!, now);
+        item.Edit(fields with { CoverImage = fields.CoverImage ?? item.CoverImage }, user.UserId()!, now);
         await ContentOutbox.AppendAsync(db, id, now, ct);
     }
 }

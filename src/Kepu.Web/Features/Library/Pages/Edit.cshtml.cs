@@ -9,7 +9,7 @@ namespace Kepu.Web.Features.Library.Pages;
 
 /// <summary>Writing and editing a draft. The same use case and rules as the API.</summary>
 [Authorize]
-public sealed class EditModel(SaveContent save, GetContent get, Taxonomy taxonomy, IRegionDirectory regions) : PageModel
+public sealed class EditModel(SaveContent save, GetContent get, Taxonomy taxonomy, IRegionDirectory regions, Media.MediaStore media) : PageModel
 {
     public sealed class InputModel
     {
@@ -18,6 +18,7 @@ public sealed class EditModel(SaveContent save, GetContent get, Taxonomy taxonom
         public string? Summary { get; set; }
         public string? Body { get; set; }
         public string? MediaUrl { get; set; }
+        public string? CoverImage { get; set; }
         public string? Transcript { get; set; }
         public List<string> Audiences { get; set; } = [];
         public List<string> Topics { get; set; } = [];
@@ -43,7 +44,7 @@ public sealed class EditModel(SaveContent save, GetContent get, Taxonomy taxonom
             var c = await get.HandleAsync(existing, User, ct);
             Input = new InputModel
             {
-                Kind = c.Kind, Title = c.Title, Summary = c.Summary, Body = c.Body, MediaUrl = c.MediaUrl, Transcript = c.Transcript,
+                Kind = c.Kind, Title = c.Title, Summary = c.Summary, Body = c.Body, MediaUrl = c.MediaUrl, Transcript = c.Transcript, CoverImage = c.CoverImage,
                 Audiences = [.. c.Audiences], Topics = [.. c.Topics], Districts = [.. c.Districts], RegionGroups = [.. c.RegionGroups],
                 Authors = string.Join("、", c.Authors), Licence = c.Licence, ElderFriendly = c.ElderFriendly,
             };
@@ -53,12 +54,53 @@ public sealed class EditModel(SaveContent save, GetContent get, Taxonomy taxonom
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int? id, IFormFile? cover, IFormFile? mediaFile, CancellationToken ct)
     {
         Id = id;
+        mediaFile ??= Request.Form.Files.GetFile("media");
+
+        // Files first: a refused file is reported next to its field and nothing else is saved.
+        foreach (var (field, file) in new[] { ("cover", cover), ("media", mediaFile) })
+        {
+            if (file is not { Length: > 0 })
+            {
+                continue;
+            }
+
+            try
+            {
+                await using var stream = file.OpenReadStream();
+                var stored = await media.SaveAsync(stream, file.Length, ct);
+                if (field == "cover")
+                {
+                    if (!stored.ContentType.StartsWith("image/", StringComparison.Ordinal))
+                    {
+                        ModelState.AddModelError(field, "封面必须是图片。");
+                        continue;
+                    }
+
+                    Input.CoverImage = stored.Url;
+                }
+                else
+                {
+                    Input.MediaUrl = stored.Url;
+                }
+            }
+            catch (ValidationFailedException e)
+            {
+                ModelState.AddModelError(field, e.Errors.Values.First()[0]);
+            }
+        }
+
+        if (ModelState.ErrorCount > 0)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
         var request = new ContentRequest
         {
-            Kind = Input.Kind, Title = Input.Title, Summary = Input.Summary, Body = Input.Body, MediaUrl = Input.MediaUrl, Transcript = Input.Transcript,
+            Kind = Input.Kind, Title = Input.Title, Summary = Input.Summary, Body = Input.Body, MediaUrl = Input.MediaUrl, Transcript = Input.Transcript, CoverImage = Input.CoverImage,
             Audiences = Input.Audiences, Topics = Input.Topics, Districts = Input.Districts, RegionGroups = Input.RegionGroups,
             Authors = (Input.Authors ?? "").Split(['、', ',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Licence = Input.Licence, ElderFriendly = Input.ElderFriendly,

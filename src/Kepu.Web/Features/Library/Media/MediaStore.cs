@@ -1,0 +1,191 @@
+using System.Security.Cryptography;
+using Kepu.Web.Infrastructure.Data;
+using Kepu.Web.Infrastructure.Errors;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Processing;
+
+namespace Kepu.Web.Features.Library.Media;
+
+public sealed record StoredMedia(string Url, string ContentType, long Bytes, int? Width, int? Height);
+
+/// <summary>
+/// Uploaded files under <c>Data:Directory/media</c>, named by the SHA-256 of what is stored, so the same
+/// file is kept once. Images are decoded, stripped of metadata (EXIF may hold a home's GPS position),
+/// resized to at most 1600 px and re-encoded; a file that is not what it claims is refused and nothing stays behind.
+/// </summary>
+public sealed class MediaStore(DataOptions options, IConfiguration configuration)
+{
+    public const int MaxImageSide = 1600;
+
+    public string Folder { get; } = Path.Combine(options.DataDirectory, "media");
+
+    public long LimitFor(string category) => category switch
+    {
+        "image" => configuration.GetValue("Media:MaxImageBytes", 10L * 1024 * 1024),
+        "audio" => configuration.GetValue("Media:MaxAudioBytes", 50L * 1024 * 1024),
+        _ => configuration.GetValue("Media:MaxVideoBytes", 200L * 1024 * 1024),
+    };
+
+    public async Task<StoredMedia> SaveAsync(Stream upload, long? declaredLength, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(Folder);
+        var temp = Path.Combine(Folder, $".upload-{Guid.NewGuid():N}");
+        try
+        {
+            // Copy with a hard cap, whatever the client declared.
+            var cap = LimitFor("video");
+            long written;
+            await using (var file = File.Create(temp))
+            {
+                written = await CopyCappedAsync(upload, file, cap, ct);
+            }
+
+            if (written == 0)
+            {
+                throw Invalid("文件是空的。");
+            }
+
+            var head = new byte[16];
+            await using (var read = File.OpenRead(temp))
+            {
+                _ = await read.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+            }
+
+            var type = FileSniffer.Sniff(head) ?? throw Invalid("不支持的文件类型。可以上传 JPEG、PNG、GIF、WebP 图片，MP4、WebM 视频，MP3、M4A、OGG、WAV 音频。");
+            if (written > LimitFor(type.Category))
+            {
+                throw Invalid($"文件太大：{Describe(type.Category)}最大 {LimitFor(type.Category) / 1024 / 1024} MB。");
+            }
+
+            return type.Category == "image" ? await StoreImageAsync(temp, ct) : await StoreAsIsAsync(temp, type, written, ct);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>The stored file for <c>/media/{name}</c>, or null; names are hashes, so nothing else can be reached.</summary>
+    public (string Path, string ContentType)? Find(string name)
+    {
+        if (name.Length < 66 || name.Length > 72 || !name[..64].All(Uri.IsHexDigit) || name[64] != '.')
+        {
+            return null;
+        }
+
+        var path = Path.Combine(Folder, name[..2], name);
+        var type = Path.GetExtension(name) switch
+        {
+            ".jpg" => "image/jpeg",
+            ".png" => "image/png",
+            ".gif" => "image/gif",
+            ".webp" => "image/webp",
+            ".mp4" => "video/mp4",
+            ".webm" => "video/webm",
+            ".m4a" => "audio/mp4",
+            ".mp3" => "audio/mpeg",
+            ".ogg" => "audio/ogg",
+            ".wav" => "audio/wav",
+            _ => null,
+        };
+        return type is not null && File.Exists(path) ? (path, type) : null;
+    }
+
+    private async Task<StoredMedia> StoreImageAsync(string temp, CancellationToken ct)
+    {
+        Image image;
+        try
+        {
+            image = await Image.LoadAsync(temp, ct);
+        }
+        catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
+        {
+            throw Invalid("图片已损坏或格式不正确，无法打开。");
+        }
+
+        using (image)
+        {
+            if (image.Width > MaxImageSide || image.Height > MaxImageSide)
+            {
+                image.Mutate(x => x.Resize(new ResizeOptions { Mode = ResizeMode.Max, Size = new Size(MaxImageSide, MaxImageSide) }));
+            }
+
+            image.Metadata.ExifProfile = null;
+            image.Metadata.IptcProfile = null;
+            image.Metadata.XmpProfile = null;
+            var hasAlpha = image.PixelType.AlphaRepresentation is not (null or SixLabors.ImageSharp.PixelFormats.PixelAlphaRepresentation.None);
+            using var output = new MemoryStream();
+            if (hasAlpha)
+            {
+                await image.SaveAsync(output, new PngEncoder { CompressionLevel = PngCompressionLevel.BestCompression }, ct);
+            }
+            else
+            {
+                await image.SaveAsync(output, new JpegEncoder { Quality = 82 }, ct);
+            }
+
+            var (url, _) = await WriteAsync(output.ToArray(), hasAlpha ? "png" : "jpg", ct);
+            return new StoredMedia(url, hasAlpha ? "image/png" : "image/jpeg", output.Length, image.Width, image.Height);
+        }
+    }
+
+    private async Task<StoredMedia> StoreAsIsAsync(string temp, SniffedType type, long length, CancellationToken ct)
+    {
+        string hash;
+        await using (var read = File.OpenRead(temp))
+        {
+            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(read, ct));
+        }
+
+        var name = $"{hash}.{type.Extension}";
+        var target = Path.Combine(Folder, hash[..2], name);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (!File.Exists(target))
+        {
+            File.Move(temp, target);
+        }
+
+        return new StoredMedia("/media/" + name, type.ContentType, length, null, null);
+    }
+
+    private async Task<(string Url, string Path)> WriteAsync(byte[] bytes, string extension, CancellationToken ct)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var name = $"{hash}.{extension}";
+        var target = Path.Combine(Folder, hash[..2], name);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (!File.Exists(target))
+        {
+            var partial = target + ".part";
+            await File.WriteAllBytesAsync(partial, bytes, ct);
+            File.Move(partial, target, overwrite: true);
+        }
+
+        return ("/media/" + name, target);
+    }
+
+    private static async Task<long> CopyCappedAsync(Stream source, Stream target, long cap, CancellationToken ct)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, ct)) > 0)
+        {
+            total += read;
+            if (total > cap)
+            {
+                throw Invalid($"文件太大：最大 {cap / 1024 / 1024} MB。");
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+
+        return total;
+    }
+
+    private static string Describe(string category) => category switch { "image" => "图片", "audio" => "音频", _ => "视频" };
+
+    private static ValidationFailedException Invalid(string message) => new(new Dictionary<string, string[]> { ["file"] = [message] });
+}
