@@ -14,6 +14,9 @@ public interface IAccountDirectory
     Task<int?> OrganizationIdByNameAsync(string name, CancellationToken ct = default);
     Task<PersonProfile?> ProfileAsync(string userId, CancellationToken ct = default);
     Task<IReadOnlyList<(string Id, string Name)>> ExpertsAsync(CancellationToken ct = default);
+
+    /// <summary>When the taxonomy renames a topic, experts' disciplines follow.</summary>
+    Task RenameDisciplineAsync(string oldName, string newName, CancellationToken ct = default);
 }
 
 /// <summary>What the feed may know of a person: declared groups, place, interests and display preference.</summary>
@@ -55,6 +58,17 @@ internal sealed class AccountDirectory(AppDbContext db) : IAccountDirectory
                           orderby u.UserName
                           select new { u.Id, Name = u.DisplayName ?? u.UserName! }).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Name)).ToList();
+    }
+
+    public async Task RenameDisciplineAsync(string oldName, string newName, CancellationToken ct = default)
+    {
+        var experts = await db.Set<AppUser>().Where(u => u.Disciplines.Contains(oldName)).ToListAsync(ct);
+        foreach (var expert in experts)
+        {
+            expert.Disciplines = [.. expert.Disciplines.Select(d => d == oldName ? newName : d).Distinct()];
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<int?> OrganizationIdByNameAsync(string name, CancellationToken ct = default) =>

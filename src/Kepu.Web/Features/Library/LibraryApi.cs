@@ -34,9 +34,21 @@ internal static class LibraryApi
             .WithTags("需求感知 Demand").WithSummary("热门搜索、内容缺口、读完率（编辑）").RequireApiUser();
         app.MapGet("/api/v1/topics", async (Taxonomy taxonomy, CancellationToken ct) => TypedResults.Ok(await taxonomy.TreeAsync(ct)))
             .WithTags("科普资源 Library").WithSummary("主题目录");
+        app.MapPost("/api/v1/topics", async Task<Created<Created>> (TopicRequest body, ClaimsPrincipal user, EditTaxonomy edit, CancellationToken ct) =>
+            {
+                var id = await edit.AddAsync(body.Name, body.ParentId, user, ct);
+                return TypedResults.Created("/api/v1/topics", new Created(id));
+            }).WithTags("科普资源 Library").WithSummary("新增主题（编辑）").RequireApiUser();
+        app.MapPut("/api/v1/topics/{id:int}", async Task<NoContent> (int id, TopicRequest body, ClaimsPrincipal user, EditTaxonomy edit, CancellationToken ct) =>
+            {
+                await edit.RenameAsync(id, body.Name, user, ct);
+                return TypedResults.NoContent();
+            }).WithTags("科普资源 Library").WithSummary("主题改名（编辑）；内容和专家审核领域随之更新").RequireApiUser();
     }
 
     public sealed record Created(int Id);
+
+    public sealed record TopicRequest(string? Name, int? ParentId);
 
 
     private static async Task<Created<Created>> CreateAsync(ContentRequest request, ClaimsPrincipal user, SaveContent save, CancellationToken ct)

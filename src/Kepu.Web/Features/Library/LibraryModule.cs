@@ -22,6 +22,7 @@ internal static class LibraryModule
         services.AddScoped<Campaigns>();
         services.AddScoped<DemandSensing>();
         services.AddScoped<HotTopics>();
+        services.AddScoped<EditTaxonomy>();
         services.AddSingleton<Media.MediaStore>();
         services.AddScoped<Screens>();
         services.AddScoped<Channels>();

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kepu.Web.Features.Accounts.Admin;
 
 public sealed record UserRow(string Id, string UserName, string? DisplayName, string? District, IReadOnlyList<string> Roles,
-    string? ManagedDistrict, bool LockedOut, DateTime CreatedAt);
+    string? ManagedDistrict, bool LockedOut, DateTime CreatedAt, IReadOnlyList<string>? Disciplines = null);
 
 public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total, int Page, int PageSize);
 
@@ -59,7 +59,7 @@ public sealed class ManageUsers(AppDbContext db, UserManager<AppUser> users, IRe
         var user = await FindAsync(id);
         var roles = await users.GetRolesAsync(user);
         return new UserRow(user.Id, user.UserName!, user.DisplayName, user.DistrictCode, [.. roles.Order()], user.ManagedDistrictCode,
-            user.LockoutEnd > clock.GetUtcNow(), user.CreatedAt);
+            user.LockoutEnd > clock.GetUtcNow(), user.CreatedAt, user.Disciplines);
     }
 
     /// <summary>Replaces the user's roles. A district administrator must be bound to an existing district.</summary>
@@ -91,6 +91,21 @@ public sealed class ManageUsers(AppDbContext db, UserManager<AppUser> users, IRe
         // A new security stamp makes existing cookies re-validate, so the new roles apply promptly.
         IdentityChecks.Ensure(await users.UpdateSecurityStampAsync(user), "roles");
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>An expert's review disciplines: topic names of the taxonomy (a top-level topic covers its sub-topics).</summary>
+    public async Task SetDisciplinesAsync(string id, IReadOnlyList<string> disciplines, CancellationToken ct = default)
+    {
+        var clean = disciplines.Select(d => d.Trim()).Where(d => d.Length > 0).Distinct().ToList();
+        if (clean.Any(d => d.Length > 32 || Infrastructure.Validation.TextRules.HasControlCharacters(d) || Infrastructure.Validation.TextRules.HasMarkup(d)))
+        {
+            throw new ValidationFailedException(new Dictionary<string, string[]> { ["disciplines"] = ["审核领域每项不超过 32 个字，且不能含 HTML。"] });
+        }
+
+        var user = await FindAsync(id);
+        user.Disciplines = clean;
+        IdentityChecks.Ensure(await users.UpdateAsync(user), "disciplines");
+        _ = ct;
     }
 
     public async Task SetLockedAsync(string id, bool locked, string actingUserId)

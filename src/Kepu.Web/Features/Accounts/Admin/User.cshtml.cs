@@ -31,6 +31,22 @@ public sealed class UserModel(ManageUsers users, IRegionDirectory regions) : Pag
         }
     }
 
+    public async Task<IActionResult> OnPostDisciplinesAsync(string id, string? disciplines, CancellationToken ct)
+    {
+        try
+        {
+            await users.SetDisciplinesAsync(id, (disciplines ?? "").Split(['、', ',', '，'], StringSplitOptions.RemoveEmptyEntries), ct);
+            TempData["Message"] = "审核领域已保存。";
+            return RedirectToPage(new { id });
+        }
+        catch (ValidationFailedException e)
+        {
+            ModelState.AddModelError(string.Empty, string.Join(" ", e.Errors.SelectMany(x => x.Value)));
+            await LoadAsync(id, ct);
+            return Page();
+        }
+    }
+
     public async Task<IActionResult> OnPostLockAsync(string id, bool locked, CancellationToken ct)
     {
         try

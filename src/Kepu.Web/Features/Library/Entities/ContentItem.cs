@@ -166,6 +166,9 @@ public sealed class ContentItem
         Move(ContentStatus.Offline, editor, now, reason);
     }
 
+    /// <summary>The taxonomy renamed a topic; the item keeps its meaning without a new version.</summary>
+    public void RenameTopic(string oldName, string newName) => Topics = [.. Topics.Select(t => t == oldName ? newName : t).Distinct()];
+
     public void SetPriority(int priority) => Priority = Math.Clamp(priority, 0, 3);
 
     private void Move(string to, string by, DateTime now, string comment)
