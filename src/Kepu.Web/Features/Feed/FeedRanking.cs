@@ -21,24 +21,74 @@ public sealed record RankedItem(CatalogItem Item, double Score, string Reason);
 /// </summary>
 public static class FeedRanking
 {
-    public static IReadOnlyList<RankedItem> Rank(IReadOnlyList<CatalogItem> items, FeedViewer viewer, DateTime now, IReadOnlyDictionary<int, string>? campaignLift = null)
+    /// <summary>Ranks every item, then explains only the ones returned (explaining 100,000 cards per request would dominate).</summary>
+    public static IReadOnlyList<RankedItem> Rank(IReadOnlyList<CatalogItem> items, FeedViewer viewer, DateTime now, IReadOnlyDictionary<int, string>? campaignLift = null) =>
+        Top(items, viewer, now, campaignLift, int.MaxValue).Items;
+
+    public static (IReadOnlyList<RankedItem> Items, int Total) Top(IReadOnlyList<CatalogItem> items, FeedViewer viewer, DateTime now,
+        IReadOnlyDictionary<int, string>? campaignLift, int take)
     {
-        var ranked = new List<RankedItem>(Math.Min(items.Count, 1024));
-        foreach (var item in items)
+        var scores = new List<(int Index, double Score)>(items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
-            if (Score(item, viewer, now, campaignLift) is { } r)
+            var score = Compute(items[i], viewer, now, campaignLift, null);
+            if (!double.IsNegativeInfinity(score))
             {
-                ranked.Add(r);
+                scores.Add((i, score));
             }
         }
 
-        ranked.Sort((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : b.Item.PublishedAt.CompareTo(a.Item.PublishedAt));
-        return ranked;
+        Comparison<(int Index, double Score)> order = (a, b) =>
+            b.Score.CompareTo(a.Score) is var c && c != 0 ? c : items[b.Index].PublishedAt.CompareTo(items[a.Index].PublishedAt);
+        IEnumerable<(int Index, double Score)> best;
+        if (take >= scores.Count)
+        {
+            scores.Sort(order);
+            best = scores;
+        }
+        else
+        {
+            // Partial selection: keep the best `take` in a bounded heap instead of sorting everything.
+            var heap = new PriorityQueue<(int Index, double Score), (int Index, double Score)>(Comparer<(int Index, double Score)>.Create((a, b) => order(b, a)));
+            foreach (var s in scores)
+            {
+                heap.Enqueue(s, s);
+                if (heap.Count > take)
+                {
+                    heap.Dequeue();
+                }
+            }
+
+            var list = new List<(int Index, double Score)>(heap.Count);
+            while (heap.Count > 0)
+            {
+                list.Add(heap.Dequeue());
+            }
+
+            list.Sort(order);
+            best = list;
+        }
+
+        var ranked = best.Select(b => Score(items[b.Index], viewer, now, campaignLift)!).ToList();
+        return (ranked, scores.Count);
     }
 
     public static RankedItem? Score(CatalogItem item, FeedViewer viewer, DateTime now, IReadOnlyDictionary<int, string>? campaignLift = null)
     {
         var reasons = new List<(double Weight, string Text)>();
+        var score = Compute(item, viewer, now, campaignLift, reasons);
+        if (double.IsNegativeInfinity(score))
+        {
+            return null;
+        }
+
+        var reason = reasons.Count == 0 ? "为大家精选" : string.Join(" · ", reasons.OrderByDescending(r => r.Weight).Take(2).Select(r => r.Text));
+        return new RankedItem(item, score, reason);
+    }
+
+    /// <summary>The score; reasons are collected only when a list is given. Negative infinity: not for this person.</summary>
+    private static double Compute(CatalogItem item, FeedViewer viewer, DateTime now, IReadOnlyDictionary<int, string>? campaignLift, List<(double Weight, string Text)>? reasons)
+    {
         var score = 0.0;
 
         // Place: local items first; items for other places are not for this person.
@@ -46,25 +96,34 @@ public static class FeedRanking
         {
             if (viewer.District is not null && item.Targets.Contains("d:" + viewer.District))
             {
-                reasons.Add((3, viewer.PriorityArea ? "本地内容（重点帮扶地区）" : "本区县内容"));
+                reasons?.Add((3, viewer.PriorityArea ? "本地内容（重点帮扶地区）" : "本区县内容"));
                 score += viewer.PriorityArea ? 3.5 : 3;
             }
             else if (viewer.RegionGroup is not null && item.Targets.Contains("g:" + viewer.RegionGroup))
             {
-                reasons.Add((2, "本地区内容"));
+                reasons?.Add((2, "本地区内容"));
                 score += 2;
             }
             else if (viewer.District is not null || viewer.RegionGroup is not null)
             {
-                return null;
+                return double.NegativeInfinity;
             }
         }
 
-        var forMe = item.Audiences.Where(viewer.Audiences.Contains).ToList();
-        if (forMe.Count > 0)
+        var matched = false;
+        foreach (var audience in item.Audiences)
+        {
+            if (viewer.Audiences.Contains(audience))
+            {
+                matched = true;
+                break;
+            }
+        }
+
+        if (matched)
         {
             score += 3;
-            reasons.Add((3, "适合" + string.Join("、", forMe.Select(Accounts.Entities.Audiences.Label))));
+            reasons?.Add((3, "适合" + string.Join("、", item.Audiences.Where(viewer.Audiences.Contains).Select(Accounts.Entities.Audiences.Label))));
         }
         else if (item.Audiences.Contains("public"))
         {
@@ -75,16 +134,16 @@ public static class FeedRanking
             score -= 1;
         }
 
-        if (item.Topics.FirstOrDefault(viewer.InterestTopics.Contains) is { } interest)
+        if (viewer.InterestTopics.Count > 0 && item.Topics.FirstOrDefault(viewer.InterestTopics.Contains) is { } interest)
         {
             score += 1.5;
-            reasons.Add((1.5, $"您关注“{interest}”"));
+            reasons?.Add((1.5, $"您关注“{interest}”"));
         }
 
-        if (item.Topics.FirstOrDefault(viewer.RecentTopics.Contains) is { } recent && !viewer.History.Viewed.Contains(item.Id))
+        if (viewer.RecentTopics.Count > 0 && item.Topics.FirstOrDefault(viewer.RecentTopics.Contains) is { } recent && !viewer.History.Viewed.Contains(item.Id))
         {
             score += 1;
-            reasons.Add((1, $"与您最近看的“{recent}”相关"));
+            reasons?.Add((1, $"与您最近看的“{recent}”相关"));
         }
 
         var ageDays = Math.Max(0, (now - item.PublishedAt).TotalDays);
@@ -92,7 +151,7 @@ public static class FeedRanking
         score += freshness;
         if (ageDays < 3)
         {
-            reasons.Add((freshness, "最新发布"));
+            reasons?.Add((freshness, "最新发布"));
         }
 
         if (item.RecentViews > 0)
@@ -101,39 +160,38 @@ public static class FeedRanking
             score += popularity;
             if (item.RecentViews >= 50)
             {
-                reasons.Add((popularity, "大家都在看"));
+                reasons?.Add((popularity, "大家都在看"));
             }
         }
 
         if (item.Priority > 0)
         {
             score += item.Priority;
-            reasons.Add((item.Priority, "编辑推荐"));
+            reasons?.Add((item.Priority, "编辑推荐"));
         }
 
         if (viewer.ElderMode && item.ElderFriendly)
         {
             score += 1.5;
-            reasons.Add((2, "适老内容，字大好读"));
+            reasons?.Add((2, "适老内容，字大好读"));
         }
 
-        if (campaignLift?.TryGetValue(item.Id, out var campaign) == true)
+        if (campaignLift is { Count: > 0 } && campaignLift.TryGetValue(item.Id, out var campaign))
         {
             score += 2.5;
-            reasons.Add((2.5, $"专题：{campaign}"));
+            reasons?.Add((2.5, $"专题：{campaign}"));
         }
 
         if (viewer.History.Finished.Contains(item.Id))
         {
             score -= 100;
-            reasons.Insert(0, (100, "您已读完"));
+            reasons?.Insert(0, (100, "您已读完"));
         }
         else if (viewer.History.Viewed.Contains(item.Id))
         {
             score -= 1;
         }
 
-        var reason = reasons.Count == 0 ? "为大家精选" : string.Join(" · ", reasons.OrderByDescending(r => r.Weight).Take(2).Select(r => r.Text));
-        return new RankedItem(item, score, reason);
+        return score;
     }
 }

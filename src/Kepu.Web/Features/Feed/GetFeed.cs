@@ -34,12 +34,12 @@ public sealed class GetFeed(ContentCatalog catalog, Campaigns campaigns, IAccoun
             }
         }
 
-        var ranked = FeedRanking.Rank(items, viewer, clock.GetUtcNow().UtcDateTime, lift);
-        var page = Math.Max(1, request.Page ?? 1);
+        var page = Math.Clamp(request.Page ?? 1, 1, 100);
+        var (ranked, total) = FeedRanking.Top(items, viewer, clock.GetUtcNow().UtcDateTime, lift, page * PageSize);
         var cards = ranked.Skip((page - 1) * PageSize).Take(PageSize)
             .Select(r => new FeedCard(r.Item.Id, r.Item.Kind, r.Item.Title, r.Item.Summary, r.Reason, r.Item.ReadingMinutes, r.Item.PublishedAt, r.Item.ElderFriendly))
             .ToList();
-        return new FeedResponse(cards, ranked.Count, page, PageSize, viewer.Audiences.Count > 0 ? viewer.Audiences[0] : null, viewer.District,
+        return new FeedResponse(cards, total, page, PageSize, viewer.Audiences.Count > 0 ? viewer.Audiences[0] : null, viewer.District,
             active.Select(c => new FeedCampaign(c.Id, c.Name, c.Banner)).ToList());
     }
 
