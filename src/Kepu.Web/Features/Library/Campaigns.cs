@@ -7,6 +7,7 @@ using Kepu.Web.Infrastructure.Data;
 using Kepu.Web.Infrastructure.Errors;
 using Kepu.Web.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kepu.Web.Features.Library;
 
@@ -40,7 +41,7 @@ public sealed record CampaignView(int Id, string Name, string Banner, DateTime S
     IReadOnlyList<string> Audiences, IReadOnlyList<string> Districts, IReadOnlyList<string> RegionGroups, IReadOnlyList<int> Items);
 
 /// <summary>Editors run campaigns; the feed asks which are active for a person.</summary>
-public sealed class Campaigns(AppDbContext db, IRegionDirectory regions, TimeProvider clock)
+public sealed class Campaigns(AppDbContext db, IRegionDirectory regions, TimeProvider clock, IMemoryCache cache)
 {
     public async Task<IReadOnlyList<CampaignView>> ListAsync(CancellationToken ct = default)
     {
@@ -63,6 +64,7 @@ public sealed class Campaigns(AppDbContext db, IRegionDirectory regions, TimePro
             request.Audiences ?? [], request.Districts ?? [], request.RegionGroups ?? [], request.Items ?? [], user.UserId()!, clock.GetUtcNow().UtcDateTime);
         db.Add(campaign);
         await db.SaveChangesAsync(ct);
+        cache.Remove("library:campaigns:running");
         return campaign.Id;
     }
 
@@ -74,13 +76,21 @@ public sealed class Campaigns(AppDbContext db, IRegionDirectory regions, TimePro
         campaign.Update(request.Name!.Trim(), request.Banner!.Trim(), Utc(request.StartsAt!.Value), Utc(request.EndsAt!.Value),
             request.Audiences ?? [], request.Districts ?? [], request.RegionGroups ?? [], request.Items ?? []);
         await db.SaveChangesAsync(ct);
+        cache.Remove("library:campaigns:running");
     }
 
     /// <summary>The campaigns running now that target this person.</summary>
     public async Task<IReadOnlyList<CampaignView>> ActiveForAsync(IReadOnlyList<string> audiences, string? district, string? regionGroup, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var running = await db.Set<Campaign>().AsNoTracking().Where(c => c.StartsAt <= now && c.EndsAt > now).ToListAsync(ct);
+
+        // Asked on every feed request; campaigns change rarely, so the running ones are kept 15 seconds.
+        var running = (await cache.GetOrCreateAsync("library:campaigns:running", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(15);
+            entry.Size = 1;
+            return await db.Set<Campaign>().AsNoTracking().Where(c => c.EndsAt > now).ToListAsync(ct);
+        }))!.Where(c => c.IsActive(now)).ToList();
         return running.Where(c => c.Targets(audiences, district, regionGroup)).Select(c => View(c, now)).ToList();
     }
 

@@ -13,25 +13,25 @@ public sealed record DemandReport(int Days, string? Audience, string? RegionGrou
     IReadOnlyList<QueryCount> TopQueries, IReadOnlyList<QueryCount> ContentGaps, IReadOnlyList<TopicCompletion> Unfinished);
 
 /// <summary>需求感知: what people look for, what they do not find, and which topics they start but do not finish.</summary>
-public sealed class DemandSensing(AppDbContext db, Taxonomy taxonomy, TimeProvider clock)
+public sealed class DemandSensing(AppDbContext db, Taxonomy taxonomy, SearchLogBuffer buffer, TimeProvider clock)
 {
     /// <summary>Searches with at most this many results count as poorly served.</summary>
     public const int PoorResults = 2;
 
-    public async Task LogAsync(string? query, string? audience, string? regionGroup, int results, CancellationToken ct = default)
+    public Task LogAsync(string? query, string? audience, string? regionGroup, int results, CancellationToken ct = default)
     {
         var text = TextNormalizer.Normalize((query ?? "").Trim());
-        if (text.Length == 0)
+        if (text.Length > 0)
         {
-            return;
+            buffer.Add(new SearchLog(text.Length > 200 ? text[..200] : text, audience, regionGroup, results, clock.GetUtcNow().UtcDateTime));
         }
 
-        db.Add(new SearchLog(text.Length > 200 ? text[..200] : text, audience, regionGroup, results, clock.GetUtcNow().UtcDateTime));
-        await db.SaveChangesAsync(ct);
+        return Task.CompletedTask;
     }
 
     public async Task<DemandReport> ReportAsync(int days, string? audience, string? regionGroup, CancellationToken ct = default)
     {
+        await buffer.FlushAsync(ct);
         days = Math.Clamp(days, 1, 366);
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-days);
         var logs = db.Set<SearchLog>().AsNoTracking().Where(l => l.At >= since);

@@ -21,6 +21,8 @@ internal static class LibraryModule
         services.AddScoped<ContentWorkbench>();
         services.AddScoped<Campaigns>();
         services.AddScoped<DemandSensing>();
+        services.AddSingleton<SearchLogBuffer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchLogBuffer>());
         services.AddScoped<HotTopics>();
         services.AddScoped<EditTaxonomy>();
         services.AddSingleton<Media.MediaStore>();

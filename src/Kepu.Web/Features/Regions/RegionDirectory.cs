@@ -1,6 +1,7 @@
 using Kepu.Web.Features.Regions.Entities;
 using Kepu.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kepu.Web.Features.Regions;
 
@@ -17,24 +18,22 @@ public sealed record DistrictInfo(string Code, string Name, string Group, IReadO
 
 public sealed record TownInfo(string Code, string Name, string DistrictCode);
 
-internal sealed class RegionDirectory(AppDbContext db) : IRegionDirectory
+internal sealed class RegionDirectory(AppDbContext db, IMemoryCache cache) : IRegionDirectory
 {
-    public async Task<IReadOnlyList<DistrictInfo>> DistrictsAsync(CancellationToken ct = default)
-    {
-        var districts = await db.Set<District>().AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct);
-        return districts.Select(ToInfo).ToList();
-    }
+    /// <summary>The 38 districts are read on almost every page; they change rarely, so each node keeps them a minute.</summary>
+    public const string CacheKey = "regions:districts";
 
-    public async Task<DistrictInfo?> FindDistrictAsync(string? code, CancellationToken ct = default)
-    {
-        if (string.IsNullOrEmpty(code))
+    public async Task<IReadOnlyList<DistrictInfo>> DistrictsAsync(CancellationToken ct = default) =>
+        (await cache.GetOrCreateAsync(CacheKey, async entry =>
         {
-            return null;
-        }
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            entry.Size = 38;
+            var districts = await db.Set<District>().AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct);
+            return (IReadOnlyList<DistrictInfo>)districts.Select(ToInfo).ToList();
+        }))!;
 
-        var district = await db.Set<District>().AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
-        return district is null ? null : ToInfo(district);
-    }
+    public async Task<DistrictInfo?> FindDistrictAsync(string? code, CancellationToken ct = default) =>
+        string.IsNullOrEmpty(code) ? null : (await DistrictsAsync(ct)).FirstOrDefault(d => d.Code == code);
 
     public async Task<IReadOnlyList<TownInfo>> TownsAsync(string districtCode, CancellationToken ct = default) =>
         await db.Set<Town>().AsNoTracking()

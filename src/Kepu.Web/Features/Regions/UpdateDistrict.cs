@@ -4,6 +4,7 @@ using Kepu.Web.Infrastructure.Data;
 using Kepu.Web.Infrastructure.Errors;
 using Kepu.Web.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kepu.Web.Features.Regions;
 
@@ -25,7 +26,7 @@ public sealed record UpdateDistrictRequest
 public sealed record DistrictChangeView(string Field, string OldValue, string NewValue, string ChangedBy, DateTime ChangedAt);
 
 /// <summary>An administrator edits a district's name, region group or priority flags; every change is recorded.</summary>
-public sealed class UpdateDistrict(AppDbContext db, TimeProvider clock)
+public sealed class UpdateDistrict(AppDbContext db, TimeProvider clock, IMemoryCache cache)
 {
     public async Task<IReadOnlyList<DistrictChangeView>> HandleAsync(string code, UpdateDistrictRequest request, string changedBy, CancellationToken ct = default)
     {
@@ -48,6 +49,7 @@ public sealed class UpdateDistrict(AppDbContext db, TimeProvider clock)
         var changes = district.Update(request.Name!.Trim(), request.Group!, (request.Flags ?? []).Distinct().ToList(), changedBy, clock.GetUtcNow().UtcDateTime);
         db.AddRange(changes);
         await db.SaveChangesAsync(ct);
+        cache.Remove(RegionDirectory.CacheKey);
         return changes.Select(c => new DistrictChangeView(c.Field, c.OldValue, c.NewValue, c.ChangedBy, c.ChangedAt)).ToList();
     }
 

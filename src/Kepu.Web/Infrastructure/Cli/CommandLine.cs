@@ -11,7 +11,7 @@ namespace Kepu.Web.Infrastructure.Cli;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly string[] Commands = ["migrate", "admin", "import", "backup", "reindex", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "admin", "import", "backup", "reindex", "bench", "help", "--help", "-h"];
 
     public const string Usage = """
         科普重庆 Kepu — 命令行
@@ -25,6 +25,7 @@ internal static class CommandLine
           import towns FILE         导入乡镇（街道）CSV：code,name,areaCode,provinceCode,cityCode
           backup FILE               在线备份 SQLite 数据库到 FILE（PostgreSQL 请用 pg_dump，见 README）
           reindex                   从数据库重建本节点的搜索索引（Data:Directory/index）
+          bench data [--items N] [--users M]   向空数据库生成基准测试数据（默认 10 万条内容、100 万用户）
           help                      显示本帮助
 
         配置（环境变量用双下划线，如 Database__Provider=Postgres）:
@@ -53,6 +54,8 @@ internal static class CommandLine
                     return await CreateAdminAsync(services, args, stdin, stdout, stderr);
                 case "import" when args.Length == 3 && args[1] == "towns":
                     return await ImportTownsAsync(services, args[2], stdout, stderr);
+                case "bench" when args.Length >= 2 && args[1] == "data":
+                    return await BenchData.RunAsync(services, args, stdout, stderr);
                 case "reindex" when args.Length == 1:
                     return await ReindexAsync(services, stdout);
                 case "backup" when args.Length == 2:

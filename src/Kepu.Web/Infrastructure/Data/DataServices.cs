@@ -14,7 +14,7 @@ internal static class DataServices
         // (including a test host's) is in place.
         services.AddSingleton(sp => DataOptions.FromConfiguration(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<DataOptions>().ConnectionString));
+        services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<DataOptions>().ConnectionString).AddInterceptors(new SqlitePragmas()));
         services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DataOptions>().ConnectionString));
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<DataOptions>().IsSqlite
             ? sp.GetRequiredService<SqliteAppDbContext>()

@@ -13,6 +13,7 @@ internal static class WebSetup
     public static IServiceCollection AddKepuWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache(o => o.SizeLimit = 200_000_000);
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";

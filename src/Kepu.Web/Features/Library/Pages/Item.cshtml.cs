@@ -82,7 +82,7 @@ public sealed class ItemModel(GetContent get, ContentWorkflow workflow, ContentA
     private async Task LoadAsync(int id, CancellationToken ct)
     {
         Item = await get.HandleAsync(id, User, ct);
-        BodyHtml = markdown.ToHtml(Item.Body);
+        BodyHtml = markdown.ToHtml(Item.Body, Item.Id, Item.Version);
         ShareUrl = $"{Request.Scheme}://{Request.Host}/contents/{id}";
         Actions = await AvailableActionsAsync(ct);
     }
