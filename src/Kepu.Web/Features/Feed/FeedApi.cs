@@ -16,7 +16,8 @@ internal static class FeedApi
 
 internal static class FeedModule
 {
-    public static IServiceCollection AddFeed(this IServiceCollection services) => services.AddScoped<GetFeed>();
+    public static IServiceCollection AddFeed(this IServiceCollection services) =>
+        services.AddScoped<GetFeed>().AddSingleton<FeedColumnsCache>();
 
     public static IEndpointRouteBuilder MapFeed(this IEndpointRouteBuilder app)
     {

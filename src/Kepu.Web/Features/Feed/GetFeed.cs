@@ -16,7 +16,7 @@ public sealed record FeedCampaign(int Id, string Name, string Banner);
 public sealed record FeedResponse(IReadOnlyList<FeedCard> Items, int Total, int Page, int PageSize, string? Audience, string? District, IReadOnlyList<FeedCampaign> Campaigns);
 
 /// <summary>What fits this person first: their profile when signed in, else the audience and district they chose.</summary>
-public sealed class GetFeed(ContentCatalog catalog, Campaigns campaigns, IAccountDirectory accounts, IRegionDirectory regions, AppDbContext db, TimeProvider clock)
+public sealed class GetFeed(ContentCatalog catalog, FeedColumnsCache columns, Campaigns campaigns, IAccountDirectory accounts, IRegionDirectory regions, AppDbContext db, TimeProvider clock)
 {
     public const int PageSize = 12;
 
@@ -35,7 +35,7 @@ public sealed class GetFeed(ContentCatalog catalog, Campaigns campaigns, IAccoun
         }
 
         var page = Math.Clamp(request.Page ?? 1, 1, 100);
-        var (ranked, total) = FeedRanking.Top(items, viewer, clock.GetUtcNow().UtcDateTime, lift, page * PageSize);
+        var (ranked, total) = FeedRanking.Top(columns.For(items), viewer, clock.GetUtcNow().UtcDateTime, lift, page * PageSize);
         var cards = ranked.Skip((page - 1) * PageSize).Take(PageSize)
             .Select(r => new FeedCard(r.Item.Id, r.Item.Kind, r.Item.Title, r.Item.Summary, r.Reason, r.Item.ReadingMinutes, r.Item.PublishedAt, r.Item.ElderFriendly))
             .ToList();
@@ -66,5 +66,24 @@ public sealed class GetFeed(ContentCatalog catalog, Campaigns campaigns, IAccoun
             request.Elder ?? profile?.ElderMode ?? false,
             history,
             recentTopics);
+    }
+}
+
+/// <summary>Columns are rebuilt only when the catalogue object changes (it is replaced on every reload).</summary>
+public sealed class FeedColumnsCache
+{
+    private (IReadOnlyList<CatalogItem> Items, FeedColumns Columns)? _current;
+
+    public FeedColumns For(IReadOnlyList<CatalogItem> items)
+    {
+        var current = _current;
+        if (current is { } c && ReferenceEquals(c.Items, items))
+        {
+            return c.Columns;
+        }
+
+        var built = FeedColumns.Of(items);
+        _current = (items, built);
+        return built;
     }
 }

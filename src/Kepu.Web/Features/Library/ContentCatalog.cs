@@ -9,7 +9,13 @@ namespace Kepu.Web.Features.Library;
 /// <summary>What the feed needs to know of a published item.</summary>
 public sealed record CatalogItem(
     int Id, string Kind, string Title, string Summary, IReadOnlyList<string> Audiences, IReadOnlyList<string> Topics,
-    IReadOnlyList<string> Targets, DateTime PublishedAt, int Priority, bool ElderFriendly, int ReadingMinutes, int RecentViews);
+    IReadOnlyList<string> Targets, DateTime PublishedAt, int Priority, bool ElderFriendly, int ReadingMinutes, int RecentViews)
+{
+    /// <summary>Aimed at everyone (no district or region): precomputed, the feed asks for every item on every request.</summary>
+    public bool Everywhere { get; } = Targets.Count == 1 && Targets[0] == "all";
+
+    public bool ForPublic { get; } = Audiences.Contains("public");
+}
 
 /// <summary>A person's reading: what they opened and what they finished.</summary>
 public sealed record ReadingHistory(IReadOnlySet<int> Viewed, IReadOnlySet<int> Finished, IReadOnlyList<int> RecentlyViewed);

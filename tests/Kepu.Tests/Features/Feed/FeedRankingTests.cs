@@ -73,4 +73,18 @@ public sealed class FeedRankingTests
         Assert.Equal(2, ranked.Count);
         Assert.All(ranked, r => Assert.False(string.IsNullOrEmpty(r.Reason)));
     }
+
+    [Fact]
+    public void FastPath_ScoresExactlyAsTheFullRules()
+    {
+        var viewer = new FeedViewer(["elderly"], null, null, false, [], true, Nothing, []);
+        var items = Enumerable.Range(1, 40).Select(i => Item(i, i % 3 == 0 ? ["public"] : i % 2 == 0 ? ["elderly"] : ["workers"], ageDays: i, elder: i % 4 == 0, priority: i % 5 == 0 ? 1 : 0)).ToList();
+
+        var (top, total) = FeedRanking.Top(items, viewer, Now, null, 10);
+
+        Assert.Equal(40, total);
+        var expected = items.Select(i => FeedRanking.Score(i, viewer, Now)!).OrderByDescending(r => r.Score).ThenByDescending(r => r.Item.PublishedAt).Take(10).ToList();
+        Assert.Equal(expected.Select(r => r.Item.Id), top.Select(r => r.Item.Id));
+        Assert.Equal(expected.Select(r => Math.Round(r.Score, 9)), top.Select(r => Math.Round(r.Score, 9)));
+    }
 }
