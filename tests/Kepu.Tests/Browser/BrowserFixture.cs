@@ -82,7 +82,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+// Browser tests run alone: with chromium, Kestrel and other test hosts sharing two cores, timing gets erratic.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserGroup : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";

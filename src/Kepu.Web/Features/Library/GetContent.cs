@@ -54,7 +54,6 @@ public sealed class GetContent(AppDbContext db, ContentAccess access, IAccountDi
     {
         var item = await db.Set<ContentItem>().AsNoTracking()
             .Include(c => c.Transitions)
-            .Include(c => c.Versions)
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == id, ct);
         if (item is null || !await access.CanSeeAsync(user, item, ct))
@@ -63,7 +62,13 @@ public sealed class GetContent(AppDbContext db, ContentAccess access, IAccountDi
             throw new NotFoundException($"内容 {id} 不存在或尚未发布。");
         }
 
-        var names = await accounts.DisplayNamesAsync(item.Transitions.Select(t => t.By).Concat(item.Versions.Select(v => v.EditedBy)), ct);
+        // Versions carry whole copies of the text; the page needs only their numbers and authors.
+        var versions = await db.Set<ContentVersion>().AsNoTracking()
+            .Where(v => v.ContentId == id)
+            .OrderBy(v => v.Number)
+            .Select(v => new { v.Number, v.Title, v.EditedBy, v.EditedAt })
+            .ToListAsync(ct);
+        var names = await accounts.DisplayNamesAsync(item.Transitions.Select(t => t.By).Concat(versions.Select(v => v.EditedBy)), ct);
         string Name(string by) => by == "system" ? "系统" : names.GetValueOrDefault(by, "已注销用户");
         var organization = item.OrganizationId is { } org ? (await accounts.OrganizationNamesAsync([org], ct)).GetValueOrDefault(org) : null;
 
@@ -72,7 +77,7 @@ public sealed class GetContent(AppDbContext db, ContentAccess access, IAccountDi
             Attribution(item, organization), item.ElderFriendly, item.ReadingMinutes, item.OrganizationId, organization,
             item.Status, ContentStatus.Label(item.Status), item.Version, item.CreatedAt, item.UpdatedAt, item.PublishAt, item.PublishedAt,
             item.Transitions.OrderBy(t => t.Id).Select(t => new TransitionView(t.From, t.To, ContentStatus.Label(t.To), Name(t.By), t.At, t.Comment)).ToList(),
-            item.Versions.OrderBy(v => v.Number).Select(v => new VersionView(v.Number, v.Title, Name(v.EditedBy), v.EditedAt)).ToList());
+            versions.Select(v => new VersionView(v.Number, v.Title, Name(v.EditedBy), v.EditedAt)).ToList());
     }
 
     /// <summary>A line diff of title, summary, body and transcript between two versions.</summary>
