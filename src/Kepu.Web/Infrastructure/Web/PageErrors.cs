@@ -22,4 +22,8 @@ internal static class PageErrors
     /// <summary>The messages for one form field, for pages that render fields by hand.</summary>
     public static string? ErrorFor(this ModelStateDictionary modelState, string key) =>
         modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+
+    /// <summary>A refused action shown above the form: every field message of a validation error, or the rule's message.</summary>
+    public static void AddProblem(this ModelStateDictionary modelState, Exception e) =>
+        modelState.AddModelError(string.Empty, e is ValidationFailedException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message);
 }

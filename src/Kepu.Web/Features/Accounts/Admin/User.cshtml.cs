@@ -1,6 +1,7 @@
 using Kepu.Web.Features.Accounts.Entities;
 using Kepu.Web.Features.Regions;
 using Kepu.Web.Infrastructure.Errors;
+using Kepu.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +26,7 @@ public sealed class UserModel(ManageUsers users, IRegionDirectory regions) : Pag
         }
         catch (Exception e) when (e is ValidationFailedException or BusinessRuleException)
         {
-            ModelState.AddModelError(string.Empty, e is ValidationFailedException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message);
+            ModelState.AddProblem(e);
             await LoadAsync(id, ct);
             return Page();
         }

@@ -2,6 +2,7 @@ using Kepu.Web.Features.Accounts.Entities;
 using Kepu.Web.Features.Library.Entities;
 using Kepu.Web.Infrastructure.Data;
 using Kepu.Web.Infrastructure.Errors;
+using Kepu.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -39,7 +40,7 @@ public sealed class CampaignsModel(Campaigns campaigns, AppDbContext db) : PageM
         }
         catch (Exception e) when (e is ValidationFailedException or BusinessRuleException)
         {
-            ModelState.AddModelError(string.Empty, e is ValidationFailedException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message);
+            ModelState.AddProblem(e);
             (Name, Banner, Starts, Ends) = (name, banner, starts?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ends?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             await LoadAsync(ct);
             return Page();

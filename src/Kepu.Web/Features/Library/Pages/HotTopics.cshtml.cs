@@ -1,5 +1,6 @@
 using Kepu.Web.Features.Accounts;
 using Kepu.Web.Infrastructure.Errors;
+using Kepu.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,7 +38,7 @@ public sealed class HotTopicsModel(HotTopics hotTopics, IAccountDirectory accoun
         }
         catch (Exception e) when (e is ValidationFailedException or BusinessRuleException or ForbiddenException or NotFoundException)
         {
-            ModelState.AddModelError(string.Empty, e is ValidationFailedException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message);
+            ModelState.AddProblem(e);
             Title = title;
             await LoadAsync(ct);
             return Page();

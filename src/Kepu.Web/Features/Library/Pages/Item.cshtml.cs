@@ -2,6 +2,7 @@ using Kepu.Web.Features.Accounts;
 using Kepu.Web.Features.Library.Entities;
 using Kepu.Web.Infrastructure.Data;
 using Kepu.Web.Infrastructure.Errors;
+using Kepu.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -73,7 +74,7 @@ public sealed class ItemModel(GetContent get, ContentWorkflow workflow, ContentA
         }
         catch (Exception e) when (e is BusinessRuleException or ForbiddenException or ValidationFailedException)
         {
-            ModelState.AddModelError(string.Empty, e is ValidationFailedException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message);
+            ModelState.AddProblem(e);
             await LoadAsync(id, ct);
             return Page();
         }

@@ -3,6 +3,7 @@ using Kepu.Web.Features.Library.Entities;
 using Kepu.Web.Features.Regions;
 using Kepu.Web.Infrastructure.Data;
 using Kepu.Web.Infrastructure.Errors;
+using Kepu.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,7 +33,7 @@ public sealed class ScreensModel(Screens screens, IRegionDirectory regions, AppD
         }
         catch (Exception e) when (e is ValidationFailedException or BusinessRuleException)
         {
-            ModelState.AddModelError(string.Empty, e is ValidationFailedException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message);
+            ModelState.AddProblem(e);
             Name = name;
             await LoadAsync(ct);
             return Page();

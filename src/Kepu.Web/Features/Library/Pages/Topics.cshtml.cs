@@ -1,6 +1,7 @@
 using Kepu.Web.Features.Accounts.Entities;
 using Kepu.Web.Features.Library.Entities;
 using Kepu.Web.Infrastructure.Errors;
+using Kepu.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +31,7 @@ public sealed class TopicsModel(Taxonomy taxonomy, EditTaxonomy edit) : PageMode
         }
         catch (Exception e) when (e is ValidationFailedException or NotFoundException)
         {
-            ModelState.AddModelError(string.Empty, e is ValidationFailedException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message);
+            ModelState.AddProblem(e);
             All = await taxonomy.AllAsync(ct);
             return Page();
         }
