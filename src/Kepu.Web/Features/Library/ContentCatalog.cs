@@ -22,7 +22,8 @@ public sealed record ReadingHistory(IReadOnlySet<int> Viewed, IReadOnlySet<int> 
 
 /// <summary>
 /// The Library's public service for other modules (the feed): published items in memory, refreshed when the
-/// outbox moves (at most every two seconds), so ranking never scans the table per request; and reading history.
+/// outbox moves (checked at most every two seconds; popularity every five minutes), so ranking never scans the table
+/// per request; and reading history.
 /// </summary>
 public sealed class ContentCatalog(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
@@ -49,13 +50,14 @@ public sealed class ContentCatalog(IServiceScopeFactory scopes, TimeProvider clo
 
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // Reload when an item changed; popularity alone (every reading) refreshes at most every five minutes,
+            // or each signed-in page view would reload the whole catalogue.
             var version = await db.Set<OutboxMessage>().MaxAsync(m => (long?)m.Id, ct) ?? 0;
-            var reads = await db.Set<ContentRead>().CountAsync(ct);
-            if (version != _version || reads != _reads)
+            if (version != _version || now - _loadedAt > PopularityRefresh)
             {
                 _items = await LoadAsync(db, scope.ServiceProvider.GetRequiredService<Taxonomy>(), now, ct);
                 _version = version;
-                _reads = reads;
+                _loadedAt = now;
             }
 
             _checkedAt = now;
@@ -67,12 +69,17 @@ public sealed class ContentCatalog(IServiceScopeFactory scopes, TimeProvider clo
         }
     }
 
-    private int _reads = -1;
+    private static readonly TimeSpan PopularityRefresh = TimeSpan.FromMinutes(5);
+    private DateTime _loadedAt = DateTime.MinValue;
 
     public void Dispose() => _gate.Dispose();
 
     /// <summary>Forces the next request to reload (tests, and after bulk changes).</summary>
-    public void Invalidate() => _checkedAt = DateTime.MinValue;
+    public void Invalidate()
+    {
+        _checkedAt = DateTime.MinValue;
+        _loadedAt = DateTime.MinValue;
+    }
 
     public static async Task<ReadingHistory> HistoryAsync(AppDbContext db, string userId, CancellationToken ct = default)
     {
