@@ -56,6 +56,7 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     Audiences = table.Column<List<string>>(type: "text[]", nullable: false),
                     Interests = table.Column<List<string>>(type: "text[]", nullable: false),
                     ElderMode = table.Column<bool>(type: "boolean", nullable: false),
+                    Disciplines = table.Column<List<string>>(type: "text[]", nullable: false),
                     ManagedDistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     DeletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -91,6 +92,167 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_infra_data_protection_key", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "infra_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Stream = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Operation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_infra_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "library_campaign",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Banner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Audiences = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Districts = table.Column<List<string>>(type: "text[]", nullable: false),
+                    RegionGroups = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Items = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_campaign", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "library_content",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    Transcript = table.Column<string>(type: "text", nullable: true),
+                    MediaUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CoverImage = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Audiences = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Topics = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Districts = table.Column<List<string>>(type: "text[]", nullable: false),
+                    RegionGroups = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Authors = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Licence = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ElderFriendly = table.Column<bool>(type: "boolean", nullable: false),
+                    ReadingMinutes = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    OfflineReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_content", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "library_hot_topic",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Experts = table.Column<List<string>>(type: "text[]", nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ResponseContentId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_hot_topic", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "library_read",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContentId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    FirstViewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastViewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_read", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "library_screen_playlist",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Districts = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Items = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    SecondsPerItem = table.Column<int>(type: "integer", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_screen_playlist", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "library_search_log",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Query = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Audience = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    RegionGroup = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Results = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_search_log", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "library_topic",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_topic", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -266,6 +428,56 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "library_content_transition",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContentId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    To = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    By = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_content_transition", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_library_content_transition_library_content_ContentId",
+                        column: x => x.ContentId,
+                        principalTable: "library_content",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "library_content_version",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContentId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    Transcript = table.Column<string>(type: "text", nullable: true),
+                    EditedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    EditedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_content_version", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_library_content_version_library_content_ContentId",
+                        column: x => x.ContentId,
+                        principalTable: "library_content",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "regions_district_change",
                 columns: table => new
                 {
@@ -306,6 +518,36 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                         principalTable: "regions_district",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.InsertData(
+                table: "library_topic",
+                columns: new[] { "Id", "Name", "ParentId", "SortOrder" },
+                values: new object[,]
+                {
+                    { 1, "健康", null, 1 },
+                    { 2, "合理膳食", 1, 2 },
+                    { 3, "食品安全", 1, 3 },
+                    { 4, "心理健康", 1, 4 },
+                    { 5, "体育锻炼", 1, 5 },
+                    { 6, "合理用药", 1, 6 },
+                    { 7, "安全", null, 7 },
+                    { 8, "防灾减灾", 7, 8 },
+                    { 9, "应急避险", 7, 9 },
+                    { 10, "安全生产", 7, 10 },
+                    { 11, "防范电信诈骗", 7, 11 },
+                    { 12, "个人信息保护", 7, 12 },
+                    { 13, "数字生活", null, 13 },
+                    { 14, "智能手机", 13, 14 },
+                    { 15, "智能就医", 13, 15 },
+                    { 16, "智能消费", 13, 16 },
+                    { 17, "智能金融", 13, 17 },
+                    { 18, "农业农村", null, 18 },
+                    { 19, "农业实用技术", 18, 19 },
+                    { 20, "乡村振兴", 18, 20 },
+                    { 21, "前沿科技", null, 21 },
+                    { 22, "生态环境", null, 22 },
+                    { 23, "科学精神与科学家", null, 23 }
                 });
 
             migrationBuilder.InsertData(
@@ -412,6 +654,64 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                 column: "RoleId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_infra_outbox_Stream_Id",
+                table: "infra_outbox",
+                columns: new[] { "Stream", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_campaign_StartsAt_EndsAt",
+                table: "library_campaign",
+                columns: new[] { "StartsAt", "EndsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_content_OrganizationId",
+                table: "library_content",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_content_Status_PublishedAt",
+                table: "library_content",
+                columns: new[] { "Status", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_content_transition_ContentId",
+                table: "library_content_transition",
+                column: "ContentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_content_version_ContentId_Number",
+                table: "library_content_version",
+                columns: new[] { "ContentId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_hot_topic_Deadline",
+                table: "library_hot_topic",
+                column: "Deadline");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_read_ContentId_LastViewedAt",
+                table: "library_read",
+                columns: new[] { "ContentId", "LastViewedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_read_UserId_ContentId",
+                table: "library_read",
+                columns: new[] { "UserId", "ContentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_search_log_At",
+                table: "library_search_log",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_topic_Name",
+                table: "library_topic",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_regions_district_change_DistrictCode_ChangedAt",
                 table: "regions_district_change",
                 columns: new[] { "DistrictCode", "ChangedAt" });
@@ -450,6 +750,33 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                 name: "infra_data_protection_key");
 
             migrationBuilder.DropTable(
+                name: "infra_outbox");
+
+            migrationBuilder.DropTable(
+                name: "library_campaign");
+
+            migrationBuilder.DropTable(
+                name: "library_content_transition");
+
+            migrationBuilder.DropTable(
+                name: "library_content_version");
+
+            migrationBuilder.DropTable(
+                name: "library_hot_topic");
+
+            migrationBuilder.DropTable(
+                name: "library_read");
+
+            migrationBuilder.DropTable(
+                name: "library_screen_playlist");
+
+            migrationBuilder.DropTable(
+                name: "library_search_log");
+
+            migrationBuilder.DropTable(
+                name: "library_topic");
+
+            migrationBuilder.DropTable(
                 name: "regions_district_change");
 
             migrationBuilder.DropTable(
@@ -463,6 +790,9 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "accounts_user");
+
+            migrationBuilder.DropTable(
+                name: "library_content");
 
             migrationBuilder.DropTable(
                 name: "regions_district");
