@@ -124,8 +124,10 @@ public sealed class SearchProjector(IServiceScopeFactory scopes, SearchIndex ind
                 continue;
             }
 
+            // Indexed and shown in snippets as plain text: Markdown markers (##, -, **) are not words.
+            var text = Markdig.Markdown.ToPlainText(item.Body).Trim();
             index.Upsert(new SearchDocument(item.Id, item.Kind, item.Title, item.Summary,
-                item.Transcript is null ? item.Body : item.Body + "\n\n" + item.Transcript,
+                item.Transcript is null ? text : text + "\n\n" + item.Transcript,
                 item.Audiences, await taxonomy.WithAncestorsAsync(item.Topics, ct), Targets(item), item.PublishedAt ?? item.UpdatedAt, item.ElderFriendly));
         }
     }
