@@ -22,7 +22,7 @@ public interface IAccountDirectory
 /// <summary>What the feed may know of a person: declared groups, place, interests and display preference.</summary>
 public sealed record PersonProfile(IReadOnlyList<string> Audiences, string? District, IReadOnlyList<string> Interests, bool ElderMode);
 
-internal sealed class AccountDirectory(AppDbContext db) : IAccountDirectory
+internal sealed class AccountDirectory(AppDbContext db, AccountSnapshots snapshots) : IAccountDirectory
 {
     public async Task<IReadOnlyList<int>> OrganizationIdsAsync(string userId, CancellationToken ct = default) =>
         await db.Set<OrganizationMember>().AsNoTracking().Where(m => m.UserId == userId).Select(m => m.OrganizationId).ToListAsync(ct);
@@ -30,24 +30,14 @@ internal sealed class AccountDirectory(AppDbContext db) : IAccountDirectory
     public async Task<IReadOnlyList<string>> DisciplinesAsync(string userId, CancellationToken ct = default) =>
         await db.Set<AppUser>().AsNoTracking().Where(u => u.Id == userId).Select(u => u.Disciplines).FirstOrDefaultAsync(ct) ?? [];
 
-    public async Task<IReadOnlyDictionary<int, string>> OrganizationNamesAsync(IEnumerable<int> ids, CancellationToken ct = default)
-    {
-        var list = ids.Distinct().ToList();
-        return await db.Set<Organization>().AsNoTracking().Where(o => list.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-    }
+    public Task<IReadOnlyDictionary<int, string>> OrganizationNamesAsync(IEnumerable<int> ids, CancellationToken ct = default) =>
+        snapshots.OrganizationNamesAsync(db, ids, ct);
 
-    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> userIds, CancellationToken ct = default)
-    {
-        var list = userIds.Distinct().ToList();
-        return await db.Set<AppUser>().AsNoTracking().Where(u => list.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.UserName ?? "", ct);
-    }
+    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> userIds, CancellationToken ct = default) =>
+        (await snapshots.GetManyAsync(db, userIds, ct)).ToDictionary(p => p.Key, p => p.Value.DisplayName);
 
     public async Task<PersonProfile?> ProfileAsync(string userId, CancellationToken ct = default) =>
-        await db.Set<AppUser>().AsNoTracking()
-            .Where(u => u.Id == userId && u.DeletedAt == null)
-            .Select(u => new PersonProfile(u.Audiences, u.DistrictCode, u.Interests, u.ElderMode))
-            .FirstOrDefaultAsync(ct);
+        await snapshots.GetAsync(db, userId, ct) is { Deleted: false } account ? account.Profile : null;
 
     public async Task<IReadOnlyList<(string Id, string Name)>> ExpertsAsync(CancellationToken ct = default)
     {

@@ -10,6 +10,8 @@ internal static class AccountsModule
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
+        services.AddSingleton<AccountSnapshots>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, AccountCacheEviction>();
         services
             .AddIdentity<AppUser, IdentityRole>(o =>
             {

@@ -14,7 +14,7 @@ namespace Kepu.Web.Features.Accounts;
 /// the account's current one; a stale token becomes anonymous (401). Cookies are checked by Identity's
 /// own security-stamp validator.
 /// </summary>
-internal sealed class BearerStampCheck(IHttpContextAccessor http, AppDbContext db, IOptions<IdentityOptions> options) : IClaimsTransformation
+internal sealed class BearerStampCheck(IHttpContextAccessor http, AppDbContext db, AccountSnapshots snapshots, IOptions<IdentityOptions> options) : IClaimsTransformation
 {
     private const string CheckedKey = "kepu:bearer-stamp-checked";
 
@@ -33,12 +33,9 @@ internal sealed class BearerStampCheck(IHttpContextAccessor http, AppDbContext d
 
         var id = principal.FindFirstValue(options.Value.ClaimsIdentity.UserIdClaimType);
         var stamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        var user = id is null ? null : await db.Set<AppUser>().AsNoTracking()
-            .Where(u => u.Id == id)
-            .Select(u => new { u.SecurityStamp, u.DeletedAt })
-            .FirstOrDefaultAsync();
+        var user = id is null ? null : await snapshots.GetAsync(db, id);
         // An administrator's lock, a role change and a password change all renew the stamp.
-        var valid = user is not null && user.DeletedAt is null && user.SecurityStamp == stamp;
+        var valid = user is not null && !user.Deleted && user.SecurityStamp == stamp;
         var result = valid ? principal : new ClaimsPrincipal(new ClaimsIdentity());
         context.Items[CheckedKey] = result;
         return result;

@@ -17,7 +17,7 @@ internal static class FeedApi
 internal static class FeedModule
 {
     public static IServiceCollection AddFeed(this IServiceCollection services) =>
-        services.AddScoped<GetFeed>().AddSingleton<FeedColumnsCache>();
+        services.AddScoped<GetFeed>().AddSingleton<FeedColumnsCache>().AddSingleton(sp => new FeedSegments(sp.GetRequiredService<TimeProvider>()));
 
     public static IEndpointRouteBuilder MapFeed(this IEndpointRouteBuilder app)
     {

@@ -32,74 +32,75 @@ public static class FeedRanking
     /// <summary>
     /// The hot loop reads flat arrays (<see cref="FeedColumns"/>), not 100,000 objects and their lists: chasing those
     /// pointers cost more than the arithmetic. Items with an exact reason to differ (a place, the person's history,
-    /// a campaign) go through the full <see cref="Compute"/>.
+    /// interests) go through the full <see cref="Compute"/>.
     /// </summary>
     public static (IReadOnlyList<RankedItem> Items, int Total) Top(FeedColumns columns, FeedViewer viewer, DateTime now,
         IReadOnlyDictionary<int, string>? campaignLift, int take)
     {
-        var items = columns.Items;
-        var place = new Place(viewer.District is null ? null : "d:" + viewer.District, viewer.RegionGroup is null ? null : "g:" + viewer.RegionGroup);
-        var viewerMask = FeedColumns.Mask(viewer.Audiences);
-        var simple = viewer.InterestTopics.Count == 0 && viewer.RecentTopics.Count == 0 && viewer.History.Viewed.Count == 0 && campaignLift is not { Count: > 0 };
-        var nowTicks = now.Ticks;
-        var bestIndex = new int[Math.Max(1, Math.Min(take, items.Count))];
+        var scores = BaseScores(columns, viewer, now, campaignLift);
+        var bestIndex = new int[Math.Max(1, Math.Min(take, scores.Length))];
         var bestScore = new double[bestIndex.Length];
         var count = 0;
         var total = 0;
-        for (var i = 0; i < items.Count; i++)
+        for (var i = 0; i < scores.Length; i++)
         {
-            double score;
-            if (simple && columns.Everywhere[i])
-            {
-                var mask = columns.AudienceMask[i];
-                score = (mask & viewerMask) != 0 ? 3 : (mask & FeedColumns.PublicBit) != 0 ? 0.8 : viewerMask != 0 ? -1 : 0;
-                var ageDays = Math.Max(0, (nowTicks - columns.PublishedTicks[i]) / (double)TimeSpan.TicksPerDay);
-                score += 2 * Math.Exp(-ageDays / 14) + columns.Static[i];
-                if (viewer.ElderMode && columns.Elder[i])
-                {
-                    score += 1.5;
-                }
-            }
-            else
-            {
-                score = Compute(items[i], viewer, place, now, campaignLift, null);
-                if (double.IsNegativeInfinity(score))
-                {
-                    continue;
-                }
-            }
-
-            total++;
-
-            // Keep the best `take` by insertion: take is a page or two, so this beats a heap or a full sort.
-            if (count == bestIndex.Length && !Better(score, i, bestScore[count - 1], bestIndex[count - 1], columns))
+            if (double.IsNegativeInfinity(scores[i]))
             {
                 continue;
             }
 
-            var at = count == bestIndex.Length ? count - 1 : count++;
-            while (at > 0 && Better(score, i, bestScore[at - 1], bestIndex[at - 1], columns))
-            {
-                bestScore[at] = bestScore[at - 1];
-                bestIndex[at] = bestIndex[at - 1];
-                at--;
-            }
-
-            bestScore[at] = score;
-            bestIndex[at] = i;
+            total++;
+            count = TopK.Insert(bestIndex, bestScore, count, i, scores[i], columns.PublishedTicks);
         }
 
         var ranked = new List<RankedItem>(count);
         for (var k = 0; k < count; k++)
         {
-            ranked.Add(Score(items[bestIndex[k]], viewer, now, campaignLift)!);
+            ranked.Add(Score(columns.Items[bestIndex[k]], viewer, now, campaignLift)!);
         }
 
         return (ranked, total);
     }
 
-    private static bool Better(double score, int index, double otherScore, int otherIndex, FeedColumns columns) =>
-        score > otherScore || (score == otherScore && columns.PublishedTicks[index] > columns.PublishedTicks[otherIndex]);
+    public static readonly ReadingHistory NoHistory = new(new HashSet<int>(), new HashSet<int>(), []);
+
+    /// <summary>Every item's score for this viewer; negative infinity for items not for them.</summary>
+    public static double[] BaseScores(FeedColumns columns, FeedViewer viewer, DateTime now, IReadOnlyDictionary<int, string>? campaignLift)
+    {
+        var items = columns.Items;
+        var place = new Place(viewer.District is null ? null : "d:" + viewer.District, viewer.RegionGroup is null ? null : "g:" + viewer.RegionGroup);
+        var viewerMask = FeedColumns.Mask(viewer.Audiences);
+        var simple = viewer.InterestTopics.Count == 0 && viewer.RecentTopics.Count == 0 && viewer.History.Viewed.Count == 0;
+        var lift = campaignLift is { Count: > 0 } ? campaignLift : null;
+        var nowTicks = now.Ticks;
+        var scores = new double[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!simple || !columns.Everywhere[i])
+            {
+                scores[i] = Compute(items[i], viewer, place, now, lift, null);
+                continue;
+            }
+
+            var mask = columns.AudienceMask[i];
+            var score = (mask & viewerMask) != 0 ? 3 : (mask & FeedColumns.PublicBit) != 0 ? 0.8 : viewerMask != 0 ? -1 : 0;
+            var ageDays = Math.Max(0, (nowTicks - columns.PublishedTicks[i]) / (double)TimeSpan.TicksPerDay);
+            score += 2 * Math.Exp(-ageDays / 14) + columns.Static[i];
+            if (viewer.ElderMode && columns.Elder[i])
+            {
+                score += 1.5;
+            }
+
+            if (lift is not null && lift.ContainsKey(items[i].Id))
+            {
+                score += 2.5;
+            }
+
+            scores[i] = score;
+        }
+
+        return scores;
+    }
 
     private readonly record struct Place(string? District, string? Region);
 
@@ -250,6 +251,8 @@ public sealed class FeedColumns
         Elder = new bool[items.Count];
         PublishedTicks = new long[items.Count];
         Static = new double[items.Count];
+        TopicIds = new int[items.Count][];
+        var topicIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -258,7 +261,10 @@ public sealed class FeedColumns
             Elder[i] = item.ElderFriendly;
             PublishedTicks[i] = item.PublishedAt.Ticks;
             Static[i] = (item.RecentViews > 0 ? 0.6 * Math.Log10(1 + item.RecentViews) : 0) + item.Priority;
+            TopicIds[i] = item.Topics.Distinct().Select(t => topicIndex.TryGetValue(t, out var id) ? id : topicIndex[t] = topicIndex.Count).ToArray();
         }
+
+        TopicIndex = topicIndex;
     }
 
     public IReadOnlyList<CatalogItem> Items { get; }
@@ -269,6 +275,11 @@ public sealed class FeedColumns
 
     /// <summary>Popularity and editorial priority, which do not depend on the viewer.</summary>
     public double[] Static { get; }
+
+    /// <summary>Each item's topics (with their ancestors) as numbers into <see cref="TopicIndex"/>.</summary>
+    public int[][] TopicIds { get; }
+
+    public IReadOnlyDictionary<string, int> TopicIndex { get; }
 
     public static FeedColumns Of(IReadOnlyList<CatalogItem> items) => new(items);
 

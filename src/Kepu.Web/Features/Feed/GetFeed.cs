@@ -3,7 +3,6 @@ using Kepu.Web.Features.Accounts;
 using Kepu.Web.Features.Accounts.Entities;
 using Kepu.Web.Features.Library;
 using Kepu.Web.Features.Regions;
-using Kepu.Web.Infrastructure.Data;
 
 namespace Kepu.Web.Features.Feed;
 
@@ -16,7 +15,7 @@ public sealed record FeedCampaign(int Id, string Name, string Banner);
 public sealed record FeedResponse(IReadOnlyList<FeedCard> Items, int Total, int Page, int PageSize, string? Audience, string? District, IReadOnlyList<FeedCampaign> Campaigns);
 
 /// <summary>What fits this person first: their profile when signed in, else the audience and district they chose.</summary>
-public sealed class GetFeed(ContentCatalog catalog, FeedColumnsCache columns, Campaigns campaigns, IAccountDirectory accounts, IRegionDirectory regions, AppDbContext db, TimeProvider clock)
+public sealed class GetFeed(ContentCatalog catalog, FeedColumnsCache columns, FeedSegments segments, Campaigns campaigns, IAccountDirectory accounts, IRegionDirectory regions, ReadingHistories histories)
 {
     public const int PageSize = 12;
 
@@ -35,7 +34,7 @@ public sealed class GetFeed(ContentCatalog catalog, FeedColumnsCache columns, Ca
         }
 
         var page = Math.Clamp(request.Page ?? 1, 1, 100);
-        var (ranked, total) = FeedRanking.Top(columns.For(items), viewer, clock.GetUtcNow().UtcDateTime, lift, page * PageSize);
+        var (ranked, total) = segments.Top(columns.For(items), viewer, lift, page * PageSize);
         var cards = ranked.Skip((page - 1) * PageSize).Take(PageSize)
             .Select(r => new FeedCard(r.Item.Id, r.Item.Kind, r.Item.Title, r.Item.Summary, r.Reason, r.Item.ReadingMinutes, r.Item.PublishedAt, r.Item.ElderFriendly))
             .ToList();
@@ -51,8 +50,8 @@ public sealed class GetFeed(ContentCatalog catalog, FeedColumnsCache columns, Ca
         var districtCode = profile?.District ?? request.District;
         var district = await regions.FindDistrictAsync(districtCode, ct);
         var history = profile is not null
-            ? await ContentCatalog.HistoryAsync(db, user.UserId()!, ct)
-            : new ReadingHistory(new HashSet<int>(), new HashSet<int>(), []);
+            ? await histories.ForAsync(user.UserId()!, ct)
+            : FeedRanking.NoHistory;
         var byId = history.RecentlyViewed.Count == 0 ? null : items.Where(i => history.RecentlyViewed.Contains(i.Id)).ToList();
 
         // Recent reading points at top-level topics (the first of each item's topic chain is the leaf).

@@ -23,7 +23,7 @@ public sealed record ReadingHistory(IReadOnlySet<int> Viewed, IReadOnlySet<int> 
 /// <summary>
 /// The Library's public service for other modules (the feed): published items in memory, refreshed when the
 /// outbox moves (checked at most every two seconds; popularity every five minutes), so ranking never scans the table
-/// per request; and reading history.
+/// per request.
 /// </summary>
 public sealed class ContentCatalog(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
@@ -79,20 +79,6 @@ public sealed class ContentCatalog(IServiceScopeFactory scopes, TimeProvider clo
     {
         _checkedAt = DateTime.MinValue;
         _loadedAt = DateTime.MinValue;
-    }
-
-    public static async Task<ReadingHistory> HistoryAsync(AppDbContext db, string userId, CancellationToken ct = default)
-    {
-        var reads = await db.Set<ContentRead>().AsNoTracking()
-            .Where(r => r.UserId == userId)
-            .OrderByDescending(r => r.LastViewedAt)
-            .Take(500)
-            .Select(r => new { r.ContentId, r.FinishedAt })
-            .ToListAsync(ct);
-        return new ReadingHistory(
-            reads.Select(r => r.ContentId).ToHashSet(),
-            reads.Where(r => r.FinishedAt != null).Select(r => r.ContentId).ToHashSet(),
-            reads.Take(20).Select(r => r.ContentId).ToList());
     }
 
     private static async Task<IReadOnlyList<CatalogItem>> LoadAsync(AppDbContext db, Taxonomy taxonomy, DateTime now, CancellationToken ct)

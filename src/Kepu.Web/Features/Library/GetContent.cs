@@ -19,6 +19,7 @@ public sealed record ContentView(
     string Title,
     string Summary,
     string Body,
+    string BodyHtml,
     string? Transcript,
     string? MediaUrl,
     string? CoverImage,
@@ -47,11 +48,19 @@ public sealed record DiffLine(string Type, string Text);
 
 public sealed record VersionDiff(int From, int To, IReadOnlyList<DiffLine> Lines);
 
-/// <summary>Reads one item with its history, for whoever may see it.</summary>
-public sealed class GetContent(AppDbContext db, ContentAccess access, IAccountDirectory accounts)
+/// <summary>
+/// Reads one item with its history, for whoever may see it. Published items are what citizens read, many times each,
+/// so their views stay in memory (<see cref="PublishedViews"/>) until the item is written again.
+/// </summary>
+public sealed class GetContent(AppDbContext db, ContentAccess access, IAccountDirectory accounts, PublishedViews published)
 {
     public async Task<ContentView> HandleAsync(int id, ClaimsPrincipal user, CancellationToken ct = default)
     {
+        if (published.Find(id) is { } cached)
+        {
+            return cached;
+        }
+
         var item = await db.Set<ContentItem>().AsNoTracking()
             .Include(c => c.Transitions)
             .AsSplitQuery()
@@ -72,12 +81,18 @@ public sealed class GetContent(AppDbContext db, ContentAccess access, IAccountDi
         string Name(string by) => by == "system" ? "系统" : names.GetValueOrDefault(by, "已注销用户");
         var organization = item.OrganizationId is { } org ? (await accounts.OrganizationNamesAsync([org], ct)).GetValueOrDefault(org) : null;
 
-        return new ContentView(item.Id, item.Kind, item.Title, item.Summary, item.Body, item.Transcript, item.MediaUrl, item.CoverImage,
+        var view = new ContentView(item.Id, item.Kind, item.Title, item.Summary, item.Body, item.BodyHtml ?? MarkdownRenderer.Render(item.Body), item.Transcript, item.MediaUrl, item.CoverImage,
             item.Audiences, item.Topics, item.Districts, item.RegionGroups, item.Authors, item.Licence,
             Attribution(item, organization), item.ElderFriendly, item.ReadingMinutes, item.OrganizationId, organization,
             item.Status, ContentStatus.Label(item.Status), item.Version, item.CreatedAt, item.UpdatedAt, item.PublishAt, item.PublishedAt,
             item.Transitions.OrderBy(t => t.Id).Select(t => new TransitionView(t.From, t.To, ContentStatus.Label(t.To), Name(t.By), t.At, t.Comment)).ToList(),
             versions.Select(v => new VersionView(v.Number, v.Title, Name(v.EditedBy), v.EditedAt)).ToList());
+        if (item.Status == ContentStatus.Published)
+        {
+            published.Keep(view);
+        }
+
+        return view;
     }
 
     /// <summary>A line diff of title, summary, body and transcript between two versions.</summary>

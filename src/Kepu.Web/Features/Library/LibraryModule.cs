@@ -12,12 +12,15 @@ internal static class LibraryModule
         services.AddScoped<SaveContent>();
         services.AddScoped<ContentWorkflow>();
         services.AddScoped<GetContent>();
+        services.AddSingleton<PublishedViews>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PublishedViewEviction>();
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<SearchProjector>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchProjector>());
         services.AddScoped<SearchContent>();
         services.AddSingleton<ContentCatalog>();
         services.AddScoped<RecordReading>();
+        services.AddScoped<ReadingHistories>();
         services.AddScoped<ContentWorkbench>();
         services.AddScoped<Campaigns>();
         services.AddScoped<DemandSensing>();
@@ -28,7 +31,6 @@ internal static class LibraryModule
         services.AddSingleton<Media.MediaStore>();
         services.AddScoped<Screens>();
         services.AddScoped<Channels>();
-        services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ScheduledPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         return services;

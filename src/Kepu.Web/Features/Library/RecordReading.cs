@@ -2,11 +2,12 @@ using Kepu.Web.Features.Library.Entities;
 using Kepu.Web.Infrastructure.Data;
 using Kepu.Web.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kepu.Web.Features.Library;
 
 /// <summary>Records that a signed-in person opened or finished a published item.</summary>
-public sealed class RecordReading(AppDbContext db, TimeProvider clock)
+public sealed class RecordReading(AppDbContext db, IMemoryCache cache, TimeProvider clock)
 {
     public async Task ViewedAsync(int contentId, string userId, CancellationToken ct = default) => await TouchAsync(contentId, userId, false, ct);
 
@@ -43,6 +44,10 @@ public sealed class RecordReading(AppDbContext db, TimeProvider clock)
         catch (DbUpdateException)
         {
             // Two tabs opened the same item at once: the other request recorded it.
+        }
+        finally
+        {
+            ReadingHistories.Forget(cache, userId);
         }
     }
 }

@@ -24,7 +24,7 @@ internal static class CommandLine
           admin create --user NAME  创建管理员；密码从标准输入读取，或取环境变量 KEPU_ADMIN_PASSWORD
           import towns FILE         导入乡镇（街道）CSV：code,name,areaCode,provinceCode,cityCode
           backup FILE               在线备份 SQLite 数据库到 FILE（PostgreSQL 请用 pg_dump，见 README）
-          reindex                   从数据库重建本节点的搜索索引（Data:Directory/index）
+          reindex                   从数据库重建本节点的搜索索引（Data:Directory/index），并补齐旧内容的正文 HTML
           bench data [--items N] [--users M]   向空数据库生成基准测试数据（默认 10 万条内容、100 万用户）
           help                      显示本帮助
 
@@ -140,6 +140,12 @@ internal static class CommandLine
     private static async Task<int> ReindexAsync(IServiceProvider services, TextWriter stdout)
     {
         await DataServices.MigrateAsync(services);
+        var rendered = await Features.Library.ContentBodies.RenderMissingAsync(services);
+        if (rendered > 0)
+        {
+            await stdout.WriteLineAsync($"已为 {rendered} 条旧内容生成正文 HTML。");
+        }
+
         await stdout.WriteLineAsync("正在重建搜索索引…");
         var progress = new SyncProgress<(int Done, int Total)>(p => stdout.WriteLine($"  已索引 {p.Done}/{p.Total} 条"));
         var count = await services.GetRequiredService<Features.Library.Search.SearchProjector>().RebuildAsync(progress);

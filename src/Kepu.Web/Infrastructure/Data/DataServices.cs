@@ -3,6 +3,7 @@ using Kepu.Web.Infrastructure.Data.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Kepu.Web.Infrastructure.Data;
 
@@ -14,8 +15,11 @@ internal static class DataServices
         // (including a test host's) is in place.
         services.AddSingleton(sp => DataOptions.FromConfiguration(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<DataOptions>().ConnectionString).AddInterceptors(new SqlitePragmas()));
-        services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DataOptions>().ConnectionString));
+        // Modules register their own interceptors (cache eviction on save) as IInterceptor services.
+        services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<DataOptions>().ConnectionString)
+            .AddInterceptors([new SqlitePragmas(), .. sp.GetServices<IInterceptor>()]));
+        services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DataOptions>().ConnectionString)
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<DataOptions>().IsSqlite
             ? sp.GetRequiredService<SqliteAppDbContext>()
             : sp.GetRequiredService<PostgresAppDbContext>());

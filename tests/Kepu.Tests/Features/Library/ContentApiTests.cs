@@ -182,10 +182,13 @@ public sealed class ContentApiTests(KepuFactory factory) : IClassFixture<KepuFac
         using var expert = await factory.ApiClientAsync("expert");
         await expert.PostAsJsonAsync($"/api/v1/contents/{id}/review", new { approve = true });
         Assert.Equal(HttpStatusCode.NoContent, (await editor.PostAsync($"/api/v1/contents/{id}/publish", null)).StatusCode);
+        using var anonymous = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/contents/{id}")).StatusCode); // now held in memory
         Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsJsonAsync($"/api/v1/contents/{id}/offline", new { reason = "" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await editor.PostAsJsonAsync($"/api/v1/contents/{id}/offline", new { reason = "数据需要更新" })).StatusCode);
 
-        using var anonymous = factory.CreateClient();
+        // Gone at once, from the page as from the API.
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/contents/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/contents/{id}")).StatusCode);
     }
 

@@ -1,8 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kepu.Tests.Infrastructure;
+using Kepu.Web.Features.Library.Entities;
 using Kepu.Web.Features.Library.Search;
 using Kepu.Web.Infrastructure.Cli;
+using Kepu.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kepu.Tests.Features.Library;
@@ -105,14 +108,27 @@ public sealed class SearchTests(SearchFixture factory) : IClassFixture<SearchFix
     }
 
     [Fact]
-    public async Task Reindex_RebuildsFromTheDatabase()
+    public async Task Reindex_RebuildsFromTheDatabase_AndRendersBodiesOfOldRows()
     {
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Set<ContentItem>().Where(c => c.Id == factory.Fraud).ExecuteUpdateAsync(s => s.SetProperty(c => c.BodyHtml, (string?)null));
+        }
+
         var output = new StringWriter();
         var exit = await CommandLine.RunAsync(factory.Services, ["reindex"], TextReader.Null, output, new StringWriter());
 
         Assert.Equal(0, exit);
         Assert.Contains("完成", output.ToString());
         Assert.Contains(factory.Fraud, Ids(await SearchAsync("q=" + Uri.EscapeDataString("电信诈骗"))));
+        Assert.Contains("已为 1 条旧内容生成正文 HTML", output.ToString());
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var html = await db.Set<ContentItem>().Where(c => c.Id == factory.Fraud).Select(c => c.BodyHtml).SingleAsync();
+            Assert.StartsWith("<", html);
+        }
     }
 }
 

@@ -33,6 +33,9 @@ public sealed class ContentItem
     /// <summary>Markdown (图文) or the description of a video, audio, gallery or interactive item.</summary>
     public string Body { get; private set; } = "";
 
+    /// <summary>The body as sanitised HTML, rendered whenever the body is written (null only for rows older than the column).</summary>
+    public string? BodyHtml { get; private set; }
+
     /// <summary>文字稿 of a video or audio item: required for them, so the content is searchable and accessible.</summary>
     public string? Transcript { get; private set; }
 
@@ -169,6 +172,9 @@ public sealed class ContentItem
     /// <summary>The taxonomy renamed a topic; the item keeps its meaning without a new version.</summary>
     public void RenameTopic(string oldName, string newName) => Topics = [.. Topics.Select(t => t == oldName ? newName : t).Distinct()];
 
+    /// <summary>Fills <see cref="BodyHtml"/> for an item written before it was stored.</summary>
+    public void RenderBody() => BodyHtml = MarkdownRenderer.Render(Body);
+
     public void SetPriority(int priority) => Priority = Math.Clamp(priority, 0, 3);
 
     private void Move(string to, string by, DateTime now, string comment)
@@ -184,6 +190,7 @@ public sealed class ContentItem
         Title = f.Title;
         Summary = f.Summary;
         Body = f.Body;
+        BodyHtml = MarkdownRenderer.Render(Body);
         Transcript = f.Transcript;
         MediaUrl = f.MediaUrl;
         CoverImage = f.CoverImage;
@@ -256,6 +263,10 @@ public sealed class ContentVersion
     public string Title { get; private set; } = "";
     public string Summary { get; private set; } = "";
     public string Body { get; private set; } = "";
+
+    /// <summary>The body as sanitised HTML, rendered whenever the body is written (null only for rows older than the column).</summary>
+    public string? BodyHtml { get; private set; }
+
     public string? Transcript { get; private set; }
     public string EditedBy { get; private set; } = "";
     public DateTime EditedAt { get; private set; }

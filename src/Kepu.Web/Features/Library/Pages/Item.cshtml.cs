@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kepu.Web.Features.Library.Pages;
 
 /// <summary>An item as citizens read it, and, for those who work on it, the next step of the workflow.</summary>
-public sealed class ItemModel(GetContent get, ContentWorkflow workflow, ContentAccess access, RecordReading reading, MarkdownRenderer markdown, AppDbContext db) : PageModel
+public sealed class ItemModel(GetContent get, ContentWorkflow workflow, ContentAccess access, RecordReading reading, AppDbContext db) : PageModel
 {
     public ContentView Item { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
@@ -83,7 +83,7 @@ public sealed class ItemModel(GetContent get, ContentWorkflow workflow, ContentA
     private async Task LoadAsync(int id, CancellationToken ct)
     {
         Item = await get.HandleAsync(id, User, ct);
-        BodyHtml = markdown.ToHtml(Item.Body, Item.Id, Item.Version);
+        BodyHtml = Item.BodyHtml;
         ShareUrl = $"{Request.Scheme}://{Request.Host}/contents/{id}";
         Actions = await AvailableActionsAsync(ct);
     }

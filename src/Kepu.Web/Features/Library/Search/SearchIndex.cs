@@ -5,7 +5,6 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -51,6 +50,19 @@ public sealed class SearchIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _writeLock = new();
+
+    // Results of the current searcher: popular queries repeat (see 需求感知), and a new searcher (after any index
+    // change) starts an empty cache, so a result is never older than the index.
+    private const int MaxCachedResults = 2000;
+    private ResultCache _results = new(null);
+
+    private readonly record struct ResultKey(string Text, string? Audience, string? Topic, string? Kind, string? Targets, bool ByDate, int Page, int Size);
+
+    private sealed class ResultCache(IndexSearcher? searcher)
+    {
+        public IndexSearcher? Searcher { get; } = searcher;
+        public System.Collections.Concurrent.ConcurrentDictionary<ResultKey, SearchResult> Entries { get; } = new();
+    }
 
     public SearchIndex(DataOptions options)
     {
@@ -119,30 +131,42 @@ public sealed class SearchIndex : IDisposable
             text = text[..MaxQueryLength];
         }
 
-        Query textQuery = text.Length == 0 ? new MatchAllDocsQuery() : ParseText(text);
-        var query = new BooleanQuery { { textQuery, Occur.MUST } };
-        AddFilter(query, SearchFields.Audience, request.Audience is null ? null : [request.Audience]);
-        AddFilter(query, SearchFields.Topic, request.Topic is null ? null : [request.Topic]);
-        AddFilter(query, SearchFields.Kind, request.Kind is null ? null : [request.Kind]);
-        AddFilter(query, SearchFields.Target, request.Targets);
-
-        var sort = request.ByDate || text.Length == 0
-            ? new Sort(new SortField(SearchFields.Published, SortFieldType.INT64, reverse: true))
-            : Sort.RELEVANCE;
         var page = Math.Max(1, request.Page);
         var size = Math.Clamp(request.PageSize, 1, 50);
-
+        var key = new ResultKey(TextNormalizer.Normalize(text), request.Audience, request.Topic, request.Kind,
+            request.Targets is null ? null : string.Join('|', request.Targets), request.ByDate, page, size);
         var searcher = _searchers.Acquire();
         try
         {
+            var results = _results;
+            if (!ReferenceEquals(results.Searcher, searcher))
+            {
+                results = _results = new ResultCache(searcher);
+            }
+
+            if (results.Entries.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            Query textQuery = text.Length == 0 ? new MatchAllDocsQuery() : ParseText(text);
+            var query = new BooleanQuery { { textQuery, Occur.MUST } };
+            AddFilter(query, SearchFields.Audience, request.Audience is null ? null : [request.Audience]);
+            AddFilter(query, SearchFields.Topic, request.Topic is null ? null : [request.Topic]);
+            AddFilter(query, SearchFields.Kind, request.Kind is null ? null : [request.Kind]);
+            AddFilter(query, SearchFields.Target, request.Targets);
+            var sort = request.ByDate || text.Length == 0
+                ? new Sort(new SortField(SearchFields.Published, SortFieldType.INT64, reverse: true))
+                : Sort.RELEVANCE;
+
             var top = searcher.Search(query, null, page * size, sort, doDocScores: true, doMaxScore: false);
-            var highlighter = text.Length == 0 ? null : Highlighter(textQuery);
+            var terms = text.Length == 0 ? [] : QueryTerms(textQuery);
             var hits = top.ScoreDocs.Skip((page - 1) * size).Select(sd =>
             {
                 var doc = searcher.Doc(sd.Doc);
                 var body = doc.Get(SearchFields.Body, CultureInfo.InvariantCulture) ?? "";
                 var summary = doc.Get(SearchFields.Summary, CultureInfo.InvariantCulture) ?? "";
-                var snippet = highlighter is null ? null : Snippet(highlighter, body) ?? Snippet(highlighter, summary);
+                var snippet = Snippets.Make(body, terms) ?? Snippets.Make(summary, terms);
                 return new SearchHit(
                     int.Parse(doc.Get(SearchFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
                     doc.Get(SearchFields.Kind, CultureInfo.InvariantCulture),
@@ -152,12 +176,35 @@ public sealed class SearchIndex : IDisposable
                     new DateTime(long.Parse(doc.Get("published_at", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), DateTimeKind.Utc),
                     float.IsNaN(sd.Score) ? 0 : sd.Score);
             }).ToList();
-            return new SearchResult(hits, top.TotalHits);
+            var result = new SearchResult(hits, top.TotalHits);
+            if (results.Entries.Count >= MaxCachedResults)
+            {
+                results.Entries.Clear();
+            }
+
+            results.Entries[key] = result;
+            return result;
         }
         finally
         {
             _searchers.Release(searcher);
         }
+    }
+
+    /// <summary>The texts the query looks for, normalised as the index holds them (words and character pairs).</summary>
+    private static HashSet<string> QueryTerms(Query query)
+    {
+        var terms = new HashSet<Term>();
+        try
+        {
+            query.ExtractTerms(terms);
+        }
+        catch (NotSupportedException)
+        {
+            return [];
+        }
+
+        return terms.Select(t => t.Text).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
     }
 
     public void Dispose()
@@ -202,25 +249,6 @@ public sealed class SearchIndex : IDisposable
         query.Add(new ConstantScoreQuery(any) { Boost = 0 }, Occur.MUST);
     }
 
-    private static Highlighter Highlighter(Query query)
-    {
-        // Highlight with the bigram analysis only: it is fast (SmartCn's HMM segmenter costs milliseconds per
-        // body) and every word of two or more characters is also a run of bigrams.
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MarkupOnlyEncoder(), new QueryScorer(query, SearchFields.BodyBigrams))
-        {
-            TextFragmenter = new SimpleFragmenter(60),
-            MaxDocCharsToAnalyze = 4000,
-        };
-        return highlighter;
-    }
-
-    private string? Snippet(Highlighter highlighter, string text)
-    {
-        using var tokens = _analyzer.GetTokenStream(SearchFields.BodyBigrams, text);
-        var fragments = highlighter.GetBestFragments(tokens, text, 2, "…");
-        return fragments.Length > 0 ? string.Join("…", fragments) : null;
-    }
-
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static Document ToDocument(SearchDocument d)
@@ -256,10 +284,4 @@ public sealed class SearchIndex : IDisposable
 
         return doc;
     }
-}
-
-/// <summary>Escapes only what HTML needs (Lucene's encoder turns every Chinese character into an entity).</summary>
-internal sealed class MarkupOnlyEncoder : IEncoder
-{
-    public string EncodeText(string originalText) => System.Net.WebUtility.HtmlEncode(originalText);
 }

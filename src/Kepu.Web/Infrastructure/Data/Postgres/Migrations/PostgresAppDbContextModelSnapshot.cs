@@ -288,6 +288,9 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("BodyHtml")
+                        .HasColumnType("text");
+
                     b.Property<string>("CoverImage")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -470,6 +473,9 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BodyHtml")
                         .HasColumnType("text");
 
                     b.Property<int>("ContentId")

@@ -274,6 +274,9 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyHtml")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CoverImage")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -450,6 +453,9 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ContentId")

@@ -142,6 +142,7 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Summary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Body = table.Column<string>(type: "text", nullable: false),
+                    BodyHtml = table.Column<string>(type: "text", nullable: true),
                     Transcript = table.Column<string>(type: "text", nullable: true),
                     MediaUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CoverImage = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -462,6 +463,7 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Summary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Body = table.Column<string>(type: "text", nullable: false),
+                    BodyHtml = table.Column<string>(type: "text", nullable: true),
                     Transcript = table.Column<string>(type: "text", nullable: true),
                     EditedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     EditedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)

@@ -140,6 +140,7 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Body = table.Column<string>(type: "TEXT", nullable: false),
+                    BodyHtml = table.Column<string>(type: "TEXT", nullable: true),
                     Transcript = table.Column<string>(type: "TEXT", nullable: true),
                     MediaUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CoverImage = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -460,6 +461,7 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Body = table.Column<string>(type: "TEXT", nullable: false),
+                    BodyHtml = table.Column<string>(type: "TEXT", nullable: true),
                     Transcript = table.Column<string>(type: "TEXT", nullable: true),
                     EditedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     EditedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
