@@ -100,6 +100,18 @@ public sealed class SearchTests(SearchFixture factory) : IClassFixture<SearchFix
     }
 
     [Fact]
+    public async Task EveryPiece_IsRequired_UntilThatFindsNothing()
+    {
+        // Both pieces: only the item that has both.
+        Assert.Equal([factory.Diet], Ids(await SearchAsync("q=" + Uri.EscapeDataString("食盐 酱油"))));
+        Assert.Equal([factory.Landslide], Ids(await SearchAsync("q=" + Uri.EscapeDataString("暴雨，裂缝"))));
+
+        // No item has both: the items with either piece.
+        var either = Ids(await SearchAsync("q=" + Uri.EscapeDataString("食盐 滑坡")));
+        Assert.Equal(new[] { factory.Diet, factory.Landslide }.Order(), either.Order());
+    }
+
+    [Fact]
     public async Task NoMatch_ReturnsEmpty_AndNonsenseInputIsSafe()
     {
         Assert.Equal(0, (await SearchAsync("q=" + Uri.EscapeDataString("量子纠缠星际旅行"))).GetProperty("total").GetInt32());

@@ -3,7 +3,6 @@ using Kepu.Web.Infrastructure.Data;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
@@ -31,19 +30,6 @@ public sealed class SearchIndex : IDisposable
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const int MaxQueryLength = 200;
-
-    private static readonly string[] QueryFields =
-        [SearchFields.Title, SearchFields.Summary, SearchFields.Body, SearchFields.TitleBigrams, SearchFields.SummaryBigrams, SearchFields.BodyBigrams];
-
-    private static readonly Dictionary<string, float> Boosts = new()
-    {
-        [SearchFields.Title] = 4f,
-        [SearchFields.Summary] = 2f,
-        [SearchFields.Body] = 1f,
-        [SearchFields.TitleBigrams] = 1.5f,
-        [SearchFields.SummaryBigrams] = 0.8f,
-        [SearchFields.BodyBigrams] = 0.4f,
-    };
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer = Analyzers.Create();
@@ -149,18 +135,20 @@ public sealed class SearchIndex : IDisposable
                 return cached;
             }
 
-            Query textQuery = text.Length == 0 ? new MatchAllDocsQuery() : ParseText(text);
-            var query = new BooleanQuery { { textQuery, Occur.MUST } };
-            AddFilter(query, SearchFields.Audience, request.Audience is null ? null : [request.Audience]);
-            AddFilter(query, SearchFields.Topic, request.Topic is null ? null : [request.Topic]);
-            AddFilter(query, SearchFields.Kind, request.Kind is null ? null : [request.Kind]);
-            AddFilter(query, SearchFields.Target, request.Targets);
-            var sort = request.ByDate || text.Length == 0
+            var pieces = TextQuery.Pieces(text);
+            Query textQuery = pieces.Count == 0 ? new MatchAllDocsQuery() : TextQuery.Build(_analyzer, pieces, all: true) ?? new MatchAllDocsQuery();
+            var sort = request.ByDate || pieces.Count == 0
                 ? new Sort(new SortField(SearchFields.Published, SortFieldType.INT64, reverse: true))
                 : Sort.RELEVANCE;
+            var top = searcher.Search(Filtered(textQuery, request), null, page * size, sort, doDocScores: true, doMaxScore: false);
+            if (top.TotalHits == 0 && pieces.Count > 1 && TextQuery.Build(_analyzer, pieces, all: false) is { } anyPiece)
+            {
+                // No item has every piece: show those with some of them.
+                textQuery = anyPiece;
+                top = searcher.Search(Filtered(textQuery, request), null, page * size, sort, doDocScores: true, doMaxScore: false);
+            }
 
-            var top = searcher.Search(query, null, page * size, sort, doDocScores: true, doMaxScore: false);
-            var terms = text.Length == 0 ? [] : QueryTerms(textQuery);
+            var terms = pieces.Count == 0 ? [] : QueryTerms(textQuery);
             var hits = top.ScoreDocs.Skip((page - 1) * size).Select(sd =>
             {
                 var doc = searcher.Doc(sd.Doc);
@@ -219,17 +207,14 @@ public sealed class SearchIndex : IDisposable
         _directory.Dispose();
     }
 
-    private Query ParseText(string text)
+    private static BooleanQuery Filtered(Query textQuery, SearchQuery request)
     {
-        var parser = new MultiFieldQueryParser(Version, QueryFields, _analyzer, Boosts) { DefaultOperator = Operator.OR };
-        try
-        {
-            return parser.Parse(QueryParserBase.Escape(text));
-        }
-        catch (ParseException)
-        {
-            return new MatchAllDocsQuery();
-        }
+        var query = new BooleanQuery { { textQuery, Occur.MUST } };
+        AddFilter(query, SearchFields.Audience, request.Audience is null ? null : [request.Audience]);
+        AddFilter(query, SearchFields.Topic, request.Topic is null ? null : [request.Topic]);
+        AddFilter(query, SearchFields.Kind, request.Kind is null ? null : [request.Kind]);
+        AddFilter(query, SearchFields.Target, request.Targets);
+        return query;
     }
 
     private static void AddFilter(BooleanQuery query, string field, IReadOnlyList<string>? values)
@@ -259,9 +244,11 @@ public sealed class SearchIndex : IDisposable
             new StringField(SearchFields.Kind, d.Kind, Field.Store.YES),
             new TextField(SearchFields.Title, d.Title, Field.Store.YES),
             new TextField(SearchFields.TitleBigrams, d.Title, Field.Store.NO),
-            new TextField(SearchFields.Summary, d.Summary, Field.Store.YES),
+            // Summaries and bodies are searched by character pairs only (see TextQuery); the stored body is what
+            // snippets are cut from, so only its beginning is kept.
+            new StoredField(SearchFields.Summary, d.Summary),
             new TextField(SearchFields.SummaryBigrams, d.Summary, Field.Store.NO),
-            new TextField(SearchFields.Body, d.Text, Field.Store.YES),
+            new StoredField(SearchFields.Body, d.Text.Length > Snippets.MaxChars ? d.Text[..Snippets.MaxChars] : d.Text),
             new TextField(SearchFields.BodyBigrams, d.Text, Field.Store.NO),
             new NumericDocValuesField(SearchFields.Published, d.PublishedAt.Ticks),
             new StoredField("published_at", d.PublishedAt.Ticks.ToString(CultureInfo.InvariantCulture)),

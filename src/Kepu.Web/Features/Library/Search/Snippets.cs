@@ -12,7 +12,7 @@ namespace Kepu.Web.Features.Library.Search;
 public static class Snippets
 {
     public const int FragmentLength = 60;
-    private const int MaxChars = 4000;
+    public const int MaxChars = 4000;
 
     /// <summary>Up to <paramref name="fragments"/> windows with the most matched terms, in text order, joined by “…”; null when nothing matches.</summary>
     public static string? Make(string text, IReadOnlyCollection<string> terms, int fragments = 2)
@@ -20,6 +20,12 @@ public static class Snippets
         if (text.Length == 0 || terms.Count == 0)
         {
             return null;
+        }
+
+        // Single characters mark noise everywhere once a longer term is there to show.
+        if (terms.Any(t => t.Length > 1))
+        {
+            terms = terms.Where(t => t.Length > 1).ToList();
         }
 
         var original = text.Length > MaxChars ? text[..MaxChars] : text;
