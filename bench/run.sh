@@ -62,6 +62,7 @@ run "baseline /healthz" "" /healthz
 run "search (20 popular)" search.lua /api/v1/search
 run "search (long tail)" search-longtail.lua /api/v1/search
 run "baseline /healthz" "" /healthz
+run "item page (one item)" "" /contents/1
 run "item page (uniform)" item.lua /contents/1
 run "item page (Zipf)" item-zipf.lua /contents/1
 python3 - "$data/rps.txt" <<'PY'

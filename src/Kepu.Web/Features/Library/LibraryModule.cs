@@ -13,6 +13,7 @@ internal static class LibraryModule
         services.AddScoped<ContentWorkflow>();
         services.AddScoped<GetContent>();
         services.AddSingleton<PublishedViews>();
+        services.AddOutputCache(o => o.AddPolicy(PublishedPageCache.Policy, new PublishedPageCache()));
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PublishedViewEviction>();
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<SearchProjector>();

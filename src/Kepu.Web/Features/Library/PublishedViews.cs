@@ -1,6 +1,7 @@
 using Kepu.Web.Features.Library.Entities;
 using Kepu.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Kepu.Web.Features.Library;
@@ -10,7 +11,7 @@ namespace Kepu.Web.Features.Library;
 /// item, its workflow or its versions forgets it in this process at once (<see cref="PublishedViewEviction"/>);
 /// other app servers (PostgreSQL deployments) follow within <see cref="Lifetime"/>, as names of people do.
 /// </summary>
-public sealed class PublishedViews(IMemoryCache cache)
+public sealed class PublishedViews(IMemoryCache cache, IOutputCacheStore pages, ILogger<PublishedViews> logger)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
@@ -25,7 +26,24 @@ public sealed class PublishedViews(IMemoryCache cache)
                 + (200L * (view.Transitions.Count + view.Versions.Count)),
         });
 
-    public void Forget(int id) => cache.Remove(Key(id));
+    /// <summary>Drops the view and the rendered pages (<see cref="PublishedPageCache"/>) of the item.</summary>
+    public void Forget(int id)
+    {
+        cache.Remove(Key(id));
+        var evicted = pages.EvictByTagAsync(PublishedPageCache.Tag(id), CancellationToken.None);
+        if (!evicted.IsCompletedSuccessfully)
+        {
+            // The in-memory store completes at once; another store is waited for, so a save never returns before.
+            try
+            {
+                evicted.AsTask().GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Could not drop cached pages of content {Id}", id);
+            }
+        }
+    }
 
     private static string Key(int id) => "library:view:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -10,10 +10,14 @@ namespace Kepu.Web.Infrastructure.Web;
 
 internal static class WebSetup
 {
+    /// <summary>The cookie that carries a one-time message (TempData) across a redirect.</summary>
+    public const string FlashCookie = "kepu_flash";
+
     public static IServiceCollection AddKepuWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache(o => o.SizeLimit = 200_000_000);
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.Name = FlashCookie);
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
@@ -99,6 +103,7 @@ internal static class WebSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache(); // after authentication: policies serve only people who are not signed in
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -193,6 +193,30 @@ public sealed class ContentApiTests(KepuFactory factory) : IClassFixture<KepuFac
     }
 
     [Fact]
+    public async Task ItemPage_IsCachedForAnonymousReaders_PerDisplayMode_NotForSignedInReaders()
+    {
+        var id = await factory.PublishAsync("缓存页面测试：饭后散步的好处", "饭后半小时散步，有助于控制血糖。",
+            "饭后半小时再散步，每次二三十分钟，有助于控制血糖。", ["elderly"], ["合理膳食"]);
+
+        using var anonymous = factory.PageClient();
+        var first = await anonymous.GetAsync($"/contents/{id}");
+        Assert.Null(first.Headers.Age);
+        var second = await anonymous.GetAsync($"/contents/{id}");
+        Assert.NotNull(second.Headers.Age); // served from the page cache
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("class=\"elder\"", await second.Content.ReadAsStringAsync());
+
+        using var elder = factory.PageClient();
+        elder.DefaultRequestHeaders.Add("Cookie", "kepu_elder=1");
+        Assert.Contains("<html lang=\"zh-CN\" class=\"elder\">", await elder.GetStringAsync($"/contents/{id}"));
+
+        using var reader = factory.PageClient();
+        await reader.LoginAsync("citizen");
+        Assert.Contains("我读完了", await reader.GetStringAsync($"/contents/{id}"));
+        Assert.DoesNotContain("我读完了", await anonymous.GetStringAsync($"/contents/{id}"));
+    }
+
+    [Fact]
     public async Task ScheduledPublish_GoesLiveWhenDue()
     {
         using var org = await factory.ApiClientAsync("org");

@@ -5,11 +5,13 @@ using Kepu.Web.Infrastructure.Errors;
 using Kepu.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kepu.Web.Features.Library.Pages;
 
 /// <summary>An item as citizens read it, and, for those who work on it, the next step of the workflow.</summary>
+[OutputCache(PolicyName = PublishedPageCache.Policy)]
 public sealed class ItemModel(GetContent get, ContentWorkflow workflow, ContentAccess access, RecordReading reading, AppDbContext db) : PageModel
 {
     public ContentView Item { get; private set; } = null!;
