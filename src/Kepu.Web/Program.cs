@@ -1,4 +1,5 @@
 using Kepu.Web.Features.Accounts;
+using Kepu.Web.Features.Debunk;
 using Kepu.Web.Features.Feed;
 using Kepu.Web.Features.Library;
 using Kepu.Web.Features.Regions;
@@ -14,6 +15,7 @@ builder.Services.AddRegions();
 builder.Services.AddAccounts();
 builder.Services.AddLibrary();
 builder.Services.AddFeed();
+builder.Services.AddDebunk();
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args))
@@ -27,6 +29,7 @@ app.MapRegions();
 app.MapAccounts();
 app.MapLibrary();
 app.MapFeed();
+app.MapDebunk();
 await app.RunAsync();
 return 0;
 

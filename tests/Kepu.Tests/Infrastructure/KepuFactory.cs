@@ -52,6 +52,7 @@ public class KepuFactory : WebApplicationFactory<Program>
             ["Demo:Password"] = DemoPassword,
             ["Demo:Content"] = "false",
             ["RateLimits:AuthPerMinute"] = "1000",
+            ["RateLimits:CheckPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in ExtraSettings)

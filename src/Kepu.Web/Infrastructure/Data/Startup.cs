@@ -16,5 +16,6 @@ internal static class Startup
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(ct);
         await scope.ServiceProvider.GetRequiredService<Features.Library.Demo.LibrarySeeder>().SeedAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<Features.Debunk.Demo.DebunkSeeder>().SeedAsync(ct);
     }
 }

@@ -213,6 +213,135 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.ToTable("accounts_privacy_consent", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Debunk.Entities.DebunkEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Audiences")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Claim")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Experts")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateOnly?>("FirstSeen")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.PrimitiveCollection<List<string>>("Phrasings")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedAt");
+
+                    b.ToTable("debunk_entry", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Debunk.Entities.DebunkRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("debunk_entry_revision", (string)null);
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Library.Entities.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -1537,6 +1666,46 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Debunk.Entities.DebunkEntry", b =>
+                {
+                    b.OwnsMany("Kepu.Web.Features.Debunk.Entities.DebunkSource", "Sources", b1 =>
+                        {
+                            b1.Property<int>("DebunkEntryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Publisher");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.Property<string>("Url");
+
+                            b1.HasKey("DebunkEntryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("debunk_entry");
+
+                            b1
+                                .ToJson("Sources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DebunkEntryId");
+                        });
+
+                    b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Debunk.Entities.DebunkRevision", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Debunk.Entities.DebunkEntry", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentTransition", b =>
                 {
                     b.HasOne("Kepu.Web.Features.Library.Entities.ContentItem", null)
@@ -1627,6 +1796,11 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
             modelBuilder.Entity("Kepu.Web.Features.Accounts.Entities.Organization", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Debunk.Entities.DebunkEntry", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentItem", b =>

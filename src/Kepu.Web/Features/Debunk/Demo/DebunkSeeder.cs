@@ -1,0 +1,40 @@
+using System.Reflection;
+using Kepu.Web.Features.Debunk.Entities;
+using Kepu.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kepu.Web.Features.Debunk.Demo;
+
+/// <summary>
+/// The demo debunks written for this project (<c>debunks-*.jsonl</c>), loaded through the same import as the
+/// <c>debunks import</c> command. Development only (or Demo:Seed with Demo:Content in tests), into an empty table.
+/// </summary>
+public sealed class DebunkSeeder(AppDbContext db, ImportDebunks import, IConfiguration configuration, IHostEnvironment environment)
+{
+    public static IEnumerable<(string Name, string Text)> Files()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("demo/debunks-", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+            yield return (name, reader.ReadToEnd());
+        }
+    }
+
+    public async Task<int> SeedAsync(CancellationToken ct = default)
+    {
+        var wanted = (environment.IsDevelopment() || configuration.GetValue<bool>("Demo:Seed")) && configuration.GetValue("Demo:Content", true);
+        if (!wanted || environment.IsProduction() || await db.Set<DebunkEntry>().AnyAsync(ct))
+        {
+            return 0;
+        }
+
+        var added = 0;
+        foreach (var (_, text) in Files())
+        {
+            added += (await import.ImportAsync(new StringReader(text), "system", ct)).Added;
+        }
+
+        return added;
+    }
+}
