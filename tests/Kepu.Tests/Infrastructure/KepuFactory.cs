@@ -53,6 +53,7 @@ public class KepuFactory : WebApplicationFactory<Program>
             ["Demo:Content"] = "false",
             ["RateLimits:AuthPerMinute"] = "1000",
             ["RateLimits:CheckPerMinute"] = "10000",
+            ["RateLimits:ClaimsPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in ExtraSettings)

@@ -76,6 +76,7 @@ public static class DebunkCommands
 
         var matcher = services.GetRequiredService<DebunkMatcher>();
         var keys = await matcher.KeysAsync();
+        await matcher.MatchAsync("预热", 1); // loads the index, so the times below are matches only
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         await using var writer = new StreamWriter(output);
         var line = 0;

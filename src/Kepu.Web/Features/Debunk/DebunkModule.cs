@@ -9,12 +9,16 @@ internal static class DebunkModule
         services.AddScoped<GetDebunk>();
         services.AddScoped<ImportDebunks>();
         services.AddScoped<Demo.DebunkSeeder>();
+        services.AddSingleton<ClusterIndex>();
+        services.AddScoped<SubmitClaim>();
+        services.AddScoped<ClaimStatuses>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapDebunk(this IEndpointRouteBuilder app)
     {
         app.MapDebunkApi();
+        app.MapClaimsApi();
         return app;
     }
 }

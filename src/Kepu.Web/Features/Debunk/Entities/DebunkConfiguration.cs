@@ -38,3 +38,38 @@ internal sealed class DebunkRevisionConfiguration : IEntityTypeConfiguration<Deb
         b.HasIndex(r => new { r.EntryId, r.Number }).IsUnique();
     }
 }
+
+internal sealed class SubmittedClaimConfiguration : IEntityTypeConfiguration<SubmittedClaim>
+{
+    public void Configure(EntityTypeBuilder<SubmittedClaim> b)
+    {
+        b.ToTable("debunk_claim");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.TrackingCode).HasMaxLength(16).IsRequired();
+        b.HasIndex(c => c.TrackingCode).IsUnique();
+        b.Property(c => c.Text).HasMaxLength(CheckText.MaxLength).IsRequired();
+        b.Property(c => c.Link).HasMaxLength(500);
+        b.Property(c => c.Screenshot).HasMaxLength(200);
+        b.Property(c => c.SeenWhere).HasMaxLength(30);
+        b.Property(c => c.DistrictCode).HasMaxLength(6);
+        b.Property(c => c.Channel).HasMaxLength(16).IsRequired();
+        b.HasIndex(c => c.ClusterId);
+        b.HasIndex(c => c.SubmittedAt);
+    }
+}
+
+internal sealed class ClaimClusterConfiguration : IEntityTypeConfiguration<ClaimCluster>
+{
+    public void Configure(EntityTypeBuilder<ClaimCluster> b)
+    {
+        b.ToTable("debunk_cluster");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Text).HasMaxLength(500).IsRequired();
+        b.Property(c => c.State).HasMaxLength(16).IsRequired();
+        b.Property(c => c.Category).HasMaxLength(16);
+        b.Property(c => c.RejectReason).HasMaxLength(300);
+        b.Ignore(c => c.Rising);
+        b.Ignore(c => c.TimeToVerdict);
+        b.HasIndex(c => new { c.State, c.LastSeen });
+    }
+}

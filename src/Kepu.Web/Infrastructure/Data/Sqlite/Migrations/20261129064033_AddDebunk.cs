@@ -12,6 +12,57 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "debunk_claim",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TrackingCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Screenshot = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SeenWhere = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnsweredBy = table.Column<int>(type: "INTEGER", nullable: true),
+                    MatchScore = table.Column<double>(type: "REAL", nullable: false),
+                    ClusterId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_debunk_claim", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "debunk_cluster",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstSeen = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeen = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Districts = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Experts = table.Column<string>(type: "TEXT", nullable: false),
+                    RejectReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AssignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VerdictAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EntryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecentCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    PreviousCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    WindowStart = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_debunk_cluster", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "debunk_entry",
                 columns: table => new
                 {
@@ -66,6 +117,27 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_debunk_claim_ClusterId",
+                table: "debunk_claim",
+                column: "ClusterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_debunk_claim_SubmittedAt",
+                table: "debunk_claim",
+                column: "SubmittedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_debunk_claim_TrackingCode",
+                table: "debunk_claim",
+                column: "TrackingCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_debunk_cluster_State_LastSeen",
+                table: "debunk_cluster",
+                columns: new[] { "State", "LastSeen" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_debunk_entry_Category",
                 table: "debunk_entry",
                 column: "Category");
@@ -91,6 +163,12 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "debunk_claim");
+
+            migrationBuilder.DropTable(
+                name: "debunk_cluster");
+
             migrationBuilder.DropTable(
                 name: "debunk_entry_revision");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129062544_AddDebunk")]
+    [Migration("20261129064042_AddDebunk")]
     partial class AddDebunk
     {
         /// <inheritdoc />
@@ -216,6 +216,74 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.ToTable("accounts_privacy_consent", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Debunk.Entities.ClaimCluster", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Districts")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int?>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Experts")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime>("FirstSeen")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSeen")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PreviousCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecentCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("VerdictAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "LastSeen");
+
+                    b.ToTable("debunk_cluster", (string)null);
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Debunk.Entities.DebunkEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -343,6 +411,72 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("debunk_entry_revision", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Debunk.Entities.SubmittedClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AnsweredBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("ClusterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<double>("MatchScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Screenshot")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SeenWhere")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("TrackingCode")
+                        .IsUnique();
+
+                    b.ToTable("debunk_claim", (string)null);
                 });
 
             modelBuilder.Entity("Kepu.Web.Features.Library.Entities.Campaign", b =>

@@ -14,6 +14,57 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "debunk_claim",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TrackingCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Screenshot = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SeenWhere = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AnsweredBy = table.Column<int>(type: "integer", nullable: true),
+                    MatchScore = table.Column<double>(type: "double precision", nullable: false),
+                    ClusterId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_debunk_claim", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "debunk_cluster",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    FirstSeen = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeen = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Districts = table.Column<List<string>>(type: "text[]", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Category = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Experts = table.Column<List<string>>(type: "text[]", nullable: false),
+                    RejectReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AssignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VerdictAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EntryId = table.Column<int>(type: "integer", nullable: true),
+                    RecentCount = table.Column<int>(type: "integer", nullable: false),
+                    PreviousCount = table.Column<int>(type: "integer", nullable: false),
+                    WindowStart = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_debunk_cluster", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "debunk_entry",
                 columns: table => new
                 {
@@ -68,6 +119,27 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_debunk_claim_ClusterId",
+                table: "debunk_claim",
+                column: "ClusterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_debunk_claim_SubmittedAt",
+                table: "debunk_claim",
+                column: "SubmittedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_debunk_claim_TrackingCode",
+                table: "debunk_claim",
+                column: "TrackingCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_debunk_cluster_State_LastSeen",
+                table: "debunk_cluster",
+                columns: new[] { "State", "LastSeen" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_debunk_entry_Category",
                 table: "debunk_entry",
                 column: "Category");
@@ -93,6 +165,12 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "debunk_claim");
+
+            migrationBuilder.DropTable(
+                name: "debunk_cluster");
+
             migrationBuilder.DropTable(
                 name: "debunk_entry_revision");
 

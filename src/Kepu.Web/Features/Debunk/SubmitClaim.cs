@@ -1,0 +1,201 @@
+using System.Security.Cryptography;
+using Kepu.Web.Features.Debunk.Entities;
+using Kepu.Web.Features.Debunk.Matching;
+using Kepu.Web.Features.Regions;
+using Kepu.Web.Infrastructure.Data;
+using Kepu.Web.Infrastructure.Errors;
+using Kepu.Web.Infrastructure.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kepu.Web.Features.Debunk;
+
+public sealed record ClaimRequest(string? Text, string? Link, string? Screenshot, string? SeenWhere, string? District);
+
+public sealed record ClaimStatus(string TrackingCode, string Status, string StatusLabel, DateTime SubmittedAt, int? DebunkId, string? Verdict, string? VerdictLabel,
+    string? Conclusion, string? Reason);
+
+/// <summary>
+/// A rumour sent in. It is matched at once: answered by a known debunk (counted, no work for anyone), or grouped
+/// with its near-duplicates in a cluster for editors to triage. The submitter gets a tracking code.
+/// </summary>
+public sealed class SubmitClaim(AppDbContext db, DebunkMatcher matcher, ClusterIndex clusters, IRegionDirectory regions, TimeProvider clock)
+{
+    public const int MaxBatch = 1000;
+    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public async Task<ClaimStatus> HandleAsync(ClaimRequest request, string channel, int? organizationId, CancellationToken ct = default) =>
+        (await HandleBatchAsync([request], channel, organizationId, ct))[0];
+
+    /// <summary>Every request is validated before anything is written; one bad item refuses the batch (errors by index).</summary>
+    public async Task<IReadOnlyList<ClaimStatus>> HandleBatchAsync(IReadOnlyList<ClaimRequest> requests, string channel, int? organizationId, CancellationToken ct = default)
+    {
+        if (requests.Count == 0 || requests.Count > MaxBatch)
+        {
+            throw new ValidationFailedException(new Dictionary<string, string[]> { ["items"] = [$"一次提交 1 到 {MaxBatch} 条。"] });
+        }
+
+        var errors = new RequestValidator();
+        var valid = new List<(string Text, string? Link, string? Screenshot, string? SeenWhere, string? District)>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var prefix = requests.Count == 1 ? "" : $"items[{i}].";
+            var r = requests[i];
+            string text;
+            try
+            {
+                text = CheckText.Validate(r.Text, prefix + "text");
+            }
+            catch (ValidationFailedException e)
+            {
+                foreach (var (field, messages) in e.Errors)
+                {
+                    foreach (var m in messages)
+                    {
+                        errors.Add(field, m);
+                    }
+                }
+
+                continue;
+            }
+
+            var link = Blank(r.Link);
+            if (link is not null && (link.Length > 500 || !Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+            {
+                errors.Add(prefix + "link", "链接须为 http(s) 地址，最多 500 个字符。");
+            }
+
+            var screenshot = Blank(r.Screenshot);
+            if (screenshot is not null && (screenshot.Length > 200 || !screenshot.StartsWith("/media/", StringComparison.Ordinal)))
+            {
+                errors.Add(prefix + "screenshot", "截图须先上传，填写上传后得到的 /media/… 地址。");
+            }
+
+            var seen = Blank(r.SeenWhere);
+            if (seen is not null && (seen.Length > 30 || TextRules.HasControlCharacters(seen) || TextRules.HasMarkup(seen)))
+            {
+                errors.Add(prefix + "seenWhere", "在哪里看到的：最多 30 个字，不含符号 < >。");
+            }
+
+            var district = Blank(r.District);
+            if (district is not null && await regions.FindDistrictAsync(district, ct) is null)
+            {
+                errors.Add(prefix + "district", $"未知的区县代码“{district}”。");
+            }
+
+            valid.Add((text, link, screenshot, seen, district));
+        }
+
+        errors.ThrowIfInvalid();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var index = await clusters.CurrentAsync(ct);
+        var created = new List<ClaimCluster>();
+        var batch = new NearDuplicates();
+        var results = new List<(SubmittedClaim Claim, MatchResult Match, ClaimCluster? Cluster)>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var v in valid)
+        {
+            var claim = new SubmittedClaim(NewCode(), v.Text, v.Link, v.Screenshot, v.SeenWhere, v.District, channel, organizationId, now);
+            var match = await matcher.MatchAsync(v.Text, 3, ct: ct);
+            ClaimCluster? cluster = null;
+            if (match.Decision == "answer")
+            {
+                claim.Answered(match.Candidates[0].Id, match.Candidates[0].Score);
+            }
+            else
+            {
+                cluster = await JoinAsync(index, created, batch, v.Text, v.District, now, ct);
+            }
+
+            db.Add(claim);
+            results.Add((claim, match, cluster));
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var (claim, match, cluster) in results.Where(r => r.Cluster is not null))
+        {
+            claim.Joined(cluster!, match.Candidates.Count > 0 ? match.Candidates[0].Score : 0);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        clusters.Invalidate();
+        return results.Select(r => r.Cluster is null
+            ? new ClaimStatus(r.Claim.TrackingCode, "answered", "已有结论", now, r.Match.Candidates[0].Id, r.Match.Candidates[0].Verdict, r.Match.Candidates[0].VerdictLabel, r.Match.Candidates[0].Conclusion, null)
+            : Status(r.Claim, r.Cluster, null)).ToList();
+    }
+
+    /// <summary>The near-duplicate cluster (<see cref="NearDuplicates"/>), or a new cluster.</summary>
+    private async Task<ClaimCluster> JoinAsync(NearDuplicates index, List<ClaimCluster> created, NearDuplicates batch, string text, string? district, DateTime now,
+        CancellationToken ct)
+    {
+        if (index.Find(text) is { } hit && await db.Set<ClaimCluster>().FindAsync([hit.Id], ct) is { } existing)
+        {
+            existing.Add(district, now);
+            return existing;
+        }
+
+        // Near-duplicates within this batch join the cluster the batch just opened.
+        if (batch.Find(text) is { } same)
+        {
+            created[same.Id].Add(district, now);
+            return created[same.Id];
+        }
+
+        var opened = new ClaimCluster(text.Length > 500 ? text[..500] : text, district, now);
+        db.Add(opened);
+        batch.Add(created.Count, text);
+        created.Add(opened);
+        return opened;
+    }
+
+    public static ClaimStatus Status(SubmittedClaim claim, ClaimCluster? cluster, DebunkEntry? entry) => cluster switch
+    {
+        null when claim.AnsweredBy is not null => new ClaimStatus(claim.TrackingCode, "answered", "已有结论", claim.SubmittedAt, claim.AnsweredBy,
+            entry?.Verdict, entry is null ? null : Verdicts.Label(entry.Verdict), entry?.Conclusion, null),
+        null => new ClaimStatus(claim.TrackingCode, ClusterStates.New, ClusterStates.Label(ClusterStates.New), claim.SubmittedAt, null, null, null, null, null),
+        _ => new ClaimStatus(claim.TrackingCode, cluster.State, ClusterStates.Label(cluster.State), claim.SubmittedAt, cluster.EntryId,
+            entry?.Verdict, entry is null ? null : Verdicts.Label(entry.Verdict), entry?.Conclusion, cluster.RejectReason),
+    };
+
+    private static string NewCode() => "R" + RandomNumberGenerator.GetString(CodeAlphabet, 9);
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>The clusters' texts (not the rejected), indexed for near-duplicate grouping; rebuilt when clusters change.</summary>
+public sealed class ClusterIndex(IServiceScopeFactory scopes) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private NearDuplicates _index = new();
+    private int _count = -1;
+    private bool _stale = true;
+
+    public void Invalidate() => _stale = true;
+
+    public void Dispose() => _gate.Dispose();
+
+    public async Task<NearDuplicates> CurrentAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var count = await db.Set<ClaimCluster>().CountAsync(ct);
+            if (_stale || count != _count)
+            {
+                var rows = await db.Set<ClaimCluster>().AsNoTracking().Where(c => c.State != ClusterStates.Rejected)
+                    .Select(c => new { c.Id, c.Text }).ToListAsync(ct);
+                _index = NearDuplicates.Build(rows.Select(r => (r.Id, r.Text)));
+                _count = count;
+                _stale = false;
+            }
+
+            return _index;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
