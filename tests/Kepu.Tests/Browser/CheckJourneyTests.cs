@@ -1,0 +1,64 @@
+using Kepu.Tests.Features.Debunk;
+using Kepu.Web.Features.Debunk;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Kepu.Tests.Browser;
+
+/// <summary>查一查 on a phone: a long forwarded message gets its verdict; an unknown rumour is sent in and followed.</summary>
+[Collection(BrowserGroup.Name)]
+public sealed class CheckJourneyTests(BrowserFixture browser)
+{
+    private async Task ImportAsync()
+    {
+        using var scope = browser.Factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<ImportDebunks>().ImportAsync(new StringReader(DebunkFixture.Lines), "system");
+    }
+
+    [Fact]
+    public async Task Citizen_PastesAForwardedMessage_GetsTheVerdict_AndSendsInAnUnknownRumour()
+    {
+        await ImportAsync();
+        await using var context = await browser.NewContextAsync(phone: true);
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "粘贴一段话，查查是不是谣言" })
+            .FillAsync("【紧急扩散】各位亲朋好友早上好！😱 医院主任说：剩菜放一夜就产生致癌物，隔夜菜千萬不能吃！！！ #健康# http://t.cn/A6xyz 转给家人");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查一查", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".verdict-card .verdict-word")).ToContainTextAsync("谣言");
+        await Assertions.Expect(page.Locator(".verdict-card h2")).ToHaveTextAsync("隔夜菜会致癌，千万不能吃");
+        await BrowserFixture.ScreenshotAsync(page, "phone-check-01-answer");
+
+        await page.Locator("[data-testid=elder-toggle]").ClickAsync();
+        await page.GotoAsync("/check");
+        await page.GetByLabel("要查的内容").FillAsync("土豆发芽了还能吃吗？听说发芽的土豆有毒不能吃");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查一查", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("elder");
+        await Assertions.Expect(page.Locator(".verdict-card .verdict-word")).ToContainTextAsync("属实");
+        await BrowserFixture.ScreenshotAsync(page, "phone-check-02-answer-elder");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "看真相解读" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("发芽的土豆有毒不能吃");
+        await BrowserFixture.ScreenshotAsync(page, "phone-check-03-debunk-elder");
+        await page.Locator("[data-testid=elder-toggle]").ClickAsync();
+
+        await page.GotoAsync("/check");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查一查", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#check-error")).ToContainTextAsync("请粘贴或输入要查的内容");
+        await page.GetByLabel("要查的内容").FillAsync("据说用淘米水洗脸三个月能让白头发变黑");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查一查", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-decision=none]")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "phone-check-04-none");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "提交给专家核查" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("说法或转发的消息")).ToHaveValueAsync("据说用淘米水洗脸三个月能让白头发变黑");
+        await page.GetByLabel("在哪里看到的（可不填）").FillAsync("微信群");
+        await page.GetByLabel("所在区县（可不填）").SelectOptionAsync("500242");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交给专家核查" }).ClickAsync();
+        await page.WaitForURLAsync("**/claims/R*");
+        await Assertions.Expect(page.Locator("[data-status=new]")).ToContainTextAsync("新收");
+        await BrowserFixture.ScreenshotAsync(page, "phone-check-05-status");
+    }
+}
