@@ -12,6 +12,7 @@ internal static class DebunkModule
         services.AddSingleton<ClusterIndex>();
         services.AddScoped<SubmitClaim>();
         services.AddScoped<ClaimStatuses>();
+        services.AddScoped<Triage>();
         return services;
     }
 
@@ -19,6 +20,7 @@ internal static class DebunkModule
     {
         app.MapDebunkApi();
         app.MapClaimsApi();
+        app.MapTriageApi();
         return app;
     }
 }

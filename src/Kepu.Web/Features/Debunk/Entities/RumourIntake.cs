@@ -206,7 +206,8 @@ public sealed class ClaimCluster
         VerdictAt = now;
     }
 
-    private void EnsureAssignedTo(string expert)
+    /// <summary>Only an expert the cluster is assigned to, while it is assigned or being checked.</summary>
+    public void EnsureAssignedTo(string expert)
     {
         if (State is not (ClusterStates.Assigned or ClusterStates.Checking))
         {
