@@ -60,5 +60,56 @@ public sealed class CheckJourneyTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/claims/R*");
         await Assertions.Expect(page.Locator("[data-status=new]")).ToContainTextAsync("新收");
         await BrowserFixture.ScreenshotAsync(page, "phone-check-05-status");
+
+        // An editor sees the cluster and assigns it; the expert checks it and publishes the verdict.
+        await using (var desk = await browser.NewContextAsync(phone: false))
+        {
+            desk.SetDefaultTimeout(60_000);
+            var editor = await SignInAsync(desk, "editor");
+            await editor.GotoAsync("/debunk/triage?state=new");
+            var cluster = editor.Locator("article.cluster", new() { HasText = "淘米水洗脸" });
+            await Assertions.Expect(cluster).ToContainTextAsync("1 条");
+            await cluster.Locator("summary", new() { HasText = "分派给专家" }).ClickAsync();
+            await cluster.GetByLabel("分类").SelectOptionAsync("健康医疗");
+            await cluster.GetByLabel("科普专家").CheckAsync();
+            await BrowserFixture.ScreenshotAsync(editor, "desktop-triage-01-assign");
+            await cluster.GetByRole(AriaRole.Button, new() { Name = "分派" }).ClickAsync();
+            await Assertions.Expect(editor.Locator(".notice")).ToHaveTextAsync("已分派给专家。");
+        }
+
+        await using (var desk = await browser.NewContextAsync(phone: false))
+        {
+            desk.SetDefaultTimeout(60_000);
+            var expert = await SignInAsync(desk, "expert");
+            await expert.GotoAsync("/debunk/triage");
+            var mine = expert.Locator("article.cluster", new() { HasText = "淘米水洗脸" });
+            await mine.GetByRole(AriaRole.Button, new() { Name = "开始核查" }).ClickAsync();
+            mine = expert.Locator("article.cluster", new() { HasText = "淘米水洗脸" });
+            await mine.GetByLabel("流言（规范的说法）").FillAsync("淘米水洗脸能让白头发变黑");
+            await mine.GetByLabel("结论", new() { Exact = true }).SelectOptionAsync("rumor");
+            await mine.GetByLabel("一句话结论").FillAsync("白发与遗传、年龄有关，淘米水洗脸改变不了头发颜色。");
+            await mine.GetByLabel("标题").FillAsync("淘米水洗脸不能让白发变黑");
+            await mine.GetByLabel("真相解读（Markdown）").FillAsync("头发颜色由毛囊里的黑色素细胞决定。\n\n淘米水接触的是面部皮肤，到不了毛囊深处。");
+            await BrowserFixture.ScreenshotAsync(expert, "desktop-triage-02-verdict");
+            await mine.GetByRole(AriaRole.Button, new() { Name = "发布结论" }).ClickAsync();
+            await Assertions.Expect(expert.Locator(".notice")).ToHaveTextAsync("结论已发布。");
+        }
+
+        // The citizen's status page now shows the verdict.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-status=published]")).ToContainTextAsync("已发布");
+        await Assertions.Expect(page.Locator(".verdict-card .verdict-word")).ToContainTextAsync("谣言");
+        await BrowserFixture.ScreenshotAsync(page, "phone-check-06-status-published");
+    }
+
+    private static async Task<IPage> SignInAsync(IBrowserContext context, string user)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(Infrastructure.KepuFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/account/profile");
+        return page;
     }
 }

@@ -29,6 +29,9 @@ public sealed class ClaimIndex
     [ThreadStatic]
     private static double[]? _scratch;
 
+    [ThreadStatic]
+    private static double[]? _entryScratch;
+
     private ClaimIndex(IndexedClaim[] entries, int[] phrasingEntry, double[] phrasingNorm, Dictionary<string, int[]> postings, Dictionary<string, double> weights)
     {
         _entries = entries;
@@ -110,6 +113,7 @@ public sealed class ClaimIndex
 
         var pairs = ClaimText.Bigrams(ClaimText.Normalize(text));
         var scores = _scratch is { } s && s.Length >= _phrasingNorm.Length ? s : _scratch = new double[_phrasingNorm.Length];
+        var best = _entryScratch is { } b && b.Length >= _entries.Length ? b : _entryScratch = new double[_entries.Length];
         var touched = new List<int>();
         foreach (var pair in pairs)
         {
@@ -130,7 +134,8 @@ public sealed class ClaimIndex
             }
         }
 
-        var best = new Dictionary<int, double>();
+        // Best phrasing per entry, then the best entries by insertion (top is a handful): no sorting of everything.
+        var entriesTouched = new List<int>();
         foreach (var p in touched)
         {
             var evidence = scores[p];
@@ -143,13 +148,44 @@ public sealed class ClaimIndex
 
             var score = evidence / norm * Math.Min(1, evidence / FullEvidence);
             var entry = _phrasingEntry[p];
-            if (!best.TryGetValue(entry, out var current) || score > current)
+            if (best[entry] == 0)
+            {
+                entriesTouched.Add(entry);
+            }
+
+            if (score > best[entry])
             {
                 best[entry] = score;
             }
         }
 
-        return best.OrderByDescending(b => b.Value).ThenBy(b => _entries[b.Key].Id).Take(Math.Max(1, top))
-            .Select(b => new ClaimHit(_entries[b.Key], Math.Round(b.Value, 4))).ToList();
+        var take = Math.Max(1, top);
+        var topEntries = new List<(int Entry, double Score)>(take + 1);
+        foreach (var entry in entriesTouched)
+        {
+            var score = best[entry];
+            best[entry] = 0;
+            if (topEntries.Count == take && !Better(score, entry, topEntries[^1]))
+            {
+                continue;
+            }
+
+            var at = topEntries.Count;
+            while (at > 0 && Better(score, entry, topEntries[at - 1]))
+            {
+                at--;
+            }
+
+            topEntries.Insert(at, (entry, score));
+            if (topEntries.Count > take)
+            {
+                topEntries.RemoveAt(take);
+            }
+        }
+
+        return topEntries.Select(t => new ClaimHit(_entries[t.Entry], Math.Round(t.Score, 4))).ToList();
     }
+
+    private bool Better(double score, int entry, (int Entry, double Score) other) =>
+        score > other.Score || (score == other.Score && _entries[entry].Id < _entries[other.Entry].Id);
 }
