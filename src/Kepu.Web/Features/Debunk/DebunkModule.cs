@@ -13,6 +13,7 @@ internal static class DebunkModule
         services.AddScoped<SubmitClaim>();
         services.AddScoped<ClaimStatuses>();
         services.AddScoped<Triage>();
+        services.AddScoped<RumourCharts>();
         return services;
     }
 
@@ -21,6 +22,7 @@ internal static class DebunkModule
         app.MapDebunkApi();
         app.MapClaimsApi();
         app.MapTriageApi();
+        app.MapChartsApi();
         return app;
     }
 }

@@ -73,3 +73,17 @@ internal sealed class ClaimClusterConfiguration : IEntityTypeConfiguration<Claim
         b.HasIndex(c => new { c.State, c.LastSeen });
     }
 }
+
+internal sealed class RumourChartConfiguration : IEntityTypeConfiguration<RumourChart>
+{
+    public void Configure(EntityTypeBuilder<RumourChart> b)
+    {
+        b.ToTable("debunk_chart");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Month).HasMaxLength(7).IsRequired();
+        b.HasIndex(c => c.Month).IsUnique();
+        b.Property(c => c.Intro).HasMaxLength(500).IsRequired();
+        b.Property(c => c.ApprovedBy).HasMaxLength(450);
+        b.OwnsMany(c => c.Items, i => i.ToJson());
+    }
+}

@@ -394,6 +394,43 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.ToTable("debunk_entry_revision", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Debunk.Entities.RumourChart", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intro")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("debunk_chart", (string)null);
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Debunk.Entities.SubmittedClaim", b =>
                 {
                     b.Property<long>("Id")
@@ -1794,6 +1831,46 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Debunk.Entities.RumourChart", b =>
+                {
+                    b.OwnsMany("Kepu.Web.Features.Debunk.Entities.ChartItem", "Items", b1 =>
+                        {
+                            b1.Property<int>("RumourChartId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Claim")
+                                .IsRequired();
+
+                            b1.Property<int?>("ClusterId");
+
+                            b1.Property<int?>("EntryId");
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<int>("Rank");
+
+                            b1.Property<int>("Submissions");
+
+                            b1.Property<string>("Verdict");
+
+                            b1.HasKey("RumourChartId", "__synthesizedOrdinal");
+
+                            b1.ToTable("debunk_chart");
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RumourChartId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentTransition", b =>

@@ -12,6 +12,25 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "debunk_chart",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Intro = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Approved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Items = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_debunk_chart", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "debunk_claim",
                 columns: table => new
                 {
@@ -117,6 +136,12 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_debunk_chart_Month",
+                table: "debunk_chart",
+                column: "Month",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_debunk_claim_ClusterId",
                 table: "debunk_claim",
                 column: "ClusterId");
@@ -163,6 +188,9 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "debunk_chart");
+
             migrationBuilder.DropTable(
                 name: "debunk_claim");
 

@@ -14,6 +14,25 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "debunk_chart",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    Intro = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Approved = table.Column<bool>(type: "boolean", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Items = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_debunk_chart", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "debunk_claim",
                 columns: table => new
                 {
@@ -119,6 +138,12 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_debunk_chart_Month",
+                table: "debunk_chart",
+                column: "Month",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_debunk_claim_ClusterId",
                 table: "debunk_claim",
                 column: "ClusterId");
@@ -165,6 +190,9 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "debunk_chart");
+
             migrationBuilder.DropTable(
                 name: "debunk_claim");
 
