@@ -29,7 +29,7 @@ public sealed class RumourCharts(AppDbContext db, TimeProvider clock)
             throw new ValidationFailedException(new Dictionary<string, string[]> { ["month"] = ["月份格式须为 YYYY-MM。"] });
         }
 
-        var start = DateTime.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddHours(-8);
+        var start = DateTime.SpecifyKind(DateTime.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture), DateTimeKind.Utc).AddHours(-8);
         var end = start.AddMonths(1);
         var clusters = await db.Set<ClaimCluster>().AsNoTracking()
             .Where(c => c.LastSeen >= start && c.LastSeen < end && c.State != ClusterStates.Rejected)
