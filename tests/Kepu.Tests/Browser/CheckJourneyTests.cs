@@ -113,3 +113,50 @@ public sealed class CheckJourneyTests(BrowserFixture browser)
         return page;
     }
 }
+
+/// <summary>Bad input in the browser: 100 KB and binary text in 查一查, an invalid JSONL and a binary file in the import.</summary>
+[Collection(BrowserGroup.Name)]
+public sealed class DebunkBadInputTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task BadInput_GetsClearErrors_AndLosesNothing()
+    {
+        await using var context = await browser.NewContextAsync(phone: false);
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+
+        // 100 KB pasted past the box's limit (a script sets it, as an old browser or a paste tool might).
+        await page.GotoAsync("/check");
+        await page.EvalOnSelectorAsync("#check-text", "el => { el.removeAttribute('maxlength'); el.value = '谣'.repeat(34000); }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查一查", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#check-error")).ToContainTextAsync("内容太长");
+        Assert.Equal(34000, (await page.GetByLabel("要查的内容").InputValueAsync()).Length);
+
+        await page.EvalOnSelectorAsync("#check-text", "el => { el.value = 'abc\\u0001\\u0002def'; }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查一查", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#check-error")).ToContainTextAsync("二进制");
+        await BrowserFixture.ScreenshotAsync(page, "desktop-check-bad-input");
+
+        // The import page: a JSONL with one good and one broken line, then a binary file.
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("用户名").FillAsync("editor");
+        await page.GetByLabel("密码").FillAsync(Infrastructure.KepuFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/account/profile");
+        await page.GotoAsync("/debunk/import");
+        var jsonl = "{\"id\":\"b-1\",\"claim\":\"吃味精会让人变笨\",\"verdict\":\"谣言\",\"title\":\"味精不会让人变笨\",\"body\":\"味精的主要成分是谷氨酸钠。\"}\n{\"id\":\"b-2\",\"claim\":\n";
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "debunks.jsonl", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(jsonl) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "检查并导入" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=import-result]")).ToContainTextAsync("新增 1");
+        await Assertions.Expect(page.Locator("[data-testid=import-result]")).ToContainTextAsync("第 2 行");
+        await BrowserFixture.ScreenshotAsync(page, "desktop-import-jsonl-errors");
+
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "photo.jsonl", MimeType = "application/octet-stream", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF, 0xFE] });
+        await page.GetByRole(AriaRole.Button, new() { Name = "检查并导入" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#import-error")).ToContainTextAsync("没有导入任何内容");
+
+        // The good line was loaded and is found by 查一查 (answered or suggested, depending on how much it matches).
+        await page.GotoAsync("/check?text=" + Uri.EscapeDataString("听说吃味精会让人变笨"));
+        await Assertions.Expect(page.Locator(".check-result")).ToContainTextAsync("吃味精会让人变笨");
+    }
+}

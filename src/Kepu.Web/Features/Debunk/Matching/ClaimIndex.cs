@@ -10,15 +10,16 @@ public readonly record struct ClaimHit(IndexedClaim Entry, double Score);
 /// Character-pair index of every phrasing of every published claim, in memory. A phrasing is found by how much of it
 /// (weighted by how rare each pair is) the pasted text contains: a long forwarded post that carries the claim among
 /// other sentences still contains all of it, where a score over the whole post (BM25) is diluted by the rest.
-/// Very short phrasings need more than a couple of pairs before they count fully, so a passing word is not a match.
+/// A phrasing counts fully only when the text holds at least four of its pairs, so a passing word is not a match
+/// (a count, not a weight sum, so it behaves the same with ten entries or a hundred thousand).
 /// </summary>
 public sealed class ClaimIndex
 {
     /// <summary>Pairs found in more than this share of phrasings say nothing about which claim is meant.</summary>
     private const double StopShare = 0.2;
 
-    /// <summary>Evidence (sum of pair weights) below which a phrasing's score is scaled down.</summary>
-    private const double FullEvidence = 18;
+    /// <summary>Pairs of a phrasing a text must hold before its score counts fully (fewer are scaled down).</summary>
+    private const double FullPairs = 4;
 
     private readonly IndexedClaim[] _entries;
     private readonly int[] _phrasingEntry;
@@ -31,6 +32,9 @@ public sealed class ClaimIndex
 
     [ThreadStatic]
     private static double[]? _entryScratch;
+
+    [ThreadStatic]
+    private static int[]? _countScratch;
 
     private ClaimIndex(IndexedClaim[] entries, int[] phrasingEntry, double[] phrasingNorm, Dictionary<string, int[]> postings, Dictionary<string, double> weights)
     {
@@ -114,6 +118,7 @@ public sealed class ClaimIndex
         var pairs = ClaimText.Bigrams(ClaimText.Normalize(text));
         var scores = _scratch is { } s && s.Length >= _phrasingNorm.Length ? s : _scratch = new double[_phrasingNorm.Length];
         var best = _entryScratch is { } b && b.Length >= _entries.Length ? b : _entryScratch = new double[_entries.Length];
+        var matched = _countScratch is { } m && m.Length >= _phrasingNorm.Length ? m : _countScratch = new int[_phrasingNorm.Length];
         var touched = new List<int>();
         foreach (var pair in pairs)
         {
@@ -131,6 +136,7 @@ public sealed class ClaimIndex
                 }
 
                 scores[p] += weight;
+                matched[p]++;
             }
         }
 
@@ -139,14 +145,16 @@ public sealed class ClaimIndex
         foreach (var p in touched)
         {
             var evidence = scores[p];
+            var pairsFound = matched[p];
             scores[p] = 0;
+            matched[p] = 0;
             var norm = _phrasingNorm[p];
             if (norm <= 0)
             {
                 continue;
             }
 
-            var score = evidence / norm * Math.Min(1, evidence / FullEvidence);
+            var score = evidence / norm * Math.Min(1, pairsFound / FullPairs);
             var entry = _phrasingEntry[p];
             if (best[entry] == 0)
             {
