@@ -53,6 +53,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await Browser.NewContextAsync(options);
     }
 
+    /// <summary>Opens a page in the context and signs in through the login form, as a person would.</summary>
+    public static async Task<IPage> SignInAsync(IBrowserContext context, string user, string password = KepuFactory.DemoPassword)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/account/profile");
+        return page;
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 

@@ -65,7 +65,7 @@ public sealed class CheckJourneyTests(BrowserFixture browser)
         await using (var desk = await browser.NewContextAsync(phone: false))
         {
             desk.SetDefaultTimeout(60_000);
-            var editor = await SignInAsync(desk, "editor");
+            var editor = await BrowserFixture.SignInAsync(desk, "editor");
             await editor.GotoAsync("/debunk/triage?state=new");
             var cluster = editor.Locator("article.cluster", new() { HasText = "淘米水洗脸" });
             await Assertions.Expect(cluster).ToContainTextAsync("1 条");
@@ -80,7 +80,7 @@ public sealed class CheckJourneyTests(BrowserFixture browser)
         await using (var desk = await browser.NewContextAsync(phone: false))
         {
             desk.SetDefaultTimeout(60_000);
-            var expert = await SignInAsync(desk, "expert");
+            var expert = await BrowserFixture.SignInAsync(desk, "expert");
             await expert.GotoAsync("/debunk/triage");
             var mine = expert.Locator("article.cluster", new() { HasText = "淘米水洗脸" });
             await mine.GetByRole(AriaRole.Button, new() { Name = "开始核查" }).ClickAsync();
@@ -100,17 +100,6 @@ public sealed class CheckJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-status=published]")).ToContainTextAsync("已发布");
         await Assertions.Expect(page.Locator(".verdict-card .verdict-word")).ToContainTextAsync("谣言");
         await BrowserFixture.ScreenshotAsync(page, "phone-check-06-status-published");
-    }
-
-    private static async Task<IPage> SignInAsync(IBrowserContext context, string user)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("用户名").FillAsync(user);
-        await page.GetByLabel("密码").FillAsync(Infrastructure.KepuFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/account/profile");
-        return page;
     }
 }
 
@@ -138,11 +127,7 @@ public sealed class DebunkBadInputTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "desktop-check-bad-input");
 
         // The import page: a JSONL with one good and one broken line, then a binary file.
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("用户名").FillAsync("editor");
-        await page.GetByLabel("密码").FillAsync(Infrastructure.KepuFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/account/profile");
+        page = await BrowserFixture.SignInAsync(context, "editor");
         await page.GotoAsync("/debunk/import");
         var jsonl = "{\"id\":\"b-1\",\"claim\":\"吃味精会让人变笨\",\"verdict\":\"谣言\",\"title\":\"味精不会让人变笨\",\"body\":\"味精的主要成分是谷氨酸钠。\"}\n{\"id\":\"b-2\",\"claim\":\n";
         await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "debunks.jsonl", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(jsonl) });

@@ -5,17 +5,6 @@ namespace Kepu.Tests.Browser;
 [Collection(BrowserGroup.Name)]
 public sealed class LibraryJourneyTests(BrowserFixture browser)
 {
-    private static async Task<IPage> SignInAsync(IBrowserContext context, string user, string password = Infrastructure.KepuFactory.DemoPassword)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("用户名").FillAsync(user);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/account/profile");
-        return page;
-    }
-
     /// <summary>
     /// An organisation member writes and submits an article, an expert approves it, an editor publishes it, and an
     /// elderly citizen of 酉阳 finds it in their feed and by search, in 长辈模式 on a phone.
@@ -29,7 +18,7 @@ public sealed class LibraryJourneyTests(BrowserFixture browser)
         await using (var context = await browser.NewContextAsync(phone: false))
         {
             context.SetDefaultTimeout(60_000);
-            var page = await SignInAsync(context, "org");
+            var page = await BrowserFixture.SignInAsync(context, "org");
             await page.GotoAsync("/contents/new");
             await page.GetByLabel("标题", new() { Exact = true }).FillAsync(title);
             await page.GetByLabel("摘要（一两句话）").FillAsync("免费体检、送鸡蛋、听讲座，最后推销高价保健品：这是常见的养老骗局。");
@@ -52,7 +41,7 @@ public sealed class LibraryJourneyTests(BrowserFixture browser)
         await using (var context = await browser.NewContextAsync(phone: false))
         {
             context.SetDefaultTimeout(60_000);
-            var page = await SignInAsync(context, "expert");
+            var page = await BrowserFixture.SignInAsync(context, "expert");
             await page.GotoAsync("/library/work");
             await page.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
             itemUrl = new Uri(page.Url).AbsolutePath;
@@ -66,7 +55,7 @@ public sealed class LibraryJourneyTests(BrowserFixture browser)
         await using (var context = await browser.NewContextAsync(phone: false))
         {
             context.SetDefaultTimeout(60_000);
-            var page = await SignInAsync(context, "editor");
+            var page = await BrowserFixture.SignInAsync(context, "editor");
             await page.GotoAsync(itemUrl);
             await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
             await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("已发布");
@@ -84,7 +73,7 @@ public sealed class LibraryJourneyTests(BrowserFixture browser)
             });
             Assert.Equal(201, register.Status);
             var userName = System.Text.Json.JsonDocument.Parse(await register.TextAsync()).RootElement.GetProperty("userName").GetString()!;
-            var page = await SignInAsync(context, userName, "Pass-2026-ok");
+            var page = await BrowserFixture.SignInAsync(context, userName, "Pass-2026-ok");
             await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("elder");
 
             // The feed (home page) shows it, with the reason.
