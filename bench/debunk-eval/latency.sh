@@ -8,7 +8,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$root/bench/debunk-eval"
 total="${1:-100000}"
 work="$(mktemp -d /tmp/kepu-debunk-latency.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 dotnet build "$root/src/Kepu.Web" -c Release -nologo -v q >/dev/null
 dll="$root/src/Kepu.Web/bin/Release/net10.0/Kepu.Web.dll"
 export ASPNETCORE_ENVIRONMENT=Production Data__Directory="$work"

@@ -1,4 +1,7 @@
 using Kepu.Tests.Features.Debunk;
+using Kepu.Tests.Infrastructure;
+using Kepu.Web.Features.Accounts.Entities;
+using Microsoft.AspNetCore.Identity;
 using Kepu.Web.Features.Debunk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -12,6 +15,14 @@ public sealed class CheckJourneyTests(BrowserFixture browser)
     private async Task ImportAsync()
     {
         using var scope = browser.Factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByNameAsync("expert-farming-ui") is null)
+        {
+            var farming = new AppUser { UserName = "expert-farming-ui", DisplayName = "农技专家", Disciplines = ["农业农村"] };
+            Assert.True((await users.CreateAsync(farming, KepuFactory.DemoPassword)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(farming, Roles.Expert)).Succeeded);
+        }
+
         await scope.ServiceProvider.GetRequiredService<ImportDebunks>().ImportAsync(new StringReader(DebunkFixture.Lines), "system");
     }
 
@@ -54,6 +65,7 @@ public sealed class CheckJourneyTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "提交给专家核查" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("说法或转发的消息")).ToHaveValueAsync("据说用淘米水洗脸三个月能让白头发变黑");
+        await page.GetByLabel("截图（可不传；只有编辑和专家能看到）").SetInputFilesAsync(new FilePayload { Name = "chat.jpg", MimeType = "image/jpeg", Buffer = ChatJpeg() });
         await page.GetByLabel("在哪里看到的（可不填）").FillAsync("微信群");
         await page.GetByLabel("所在区县（可不填）").SelectOptionAsync("500242");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交给专家核查" }).ClickAsync();
@@ -69,8 +81,17 @@ public sealed class CheckJourneyTests(BrowserFixture browser)
             await editor.GotoAsync("/debunk/triage?state=new");
             var cluster = editor.Locator("article.cluster", new() { HasText = "淘米水洗脸" });
             await Assertions.Expect(cluster).ToContainTextAsync("1 条");
+            var shot = cluster.GetByRole(AriaRole.Link, new() { Name = "截图 1" });
+            var image = await editor.APIRequest.GetAsync(await shot.GetAttributeAsync("href") ?? "");
+            Assert.Equal(200, image.Status);
+            Assert.Equal("image/jpeg", image.Headers["content-type"]);
             await cluster.Locator("summary", new() { HasText = "分派给专家" }).ClickAsync();
+
+            // Only experts whose disciplines cover the category are offered.
+            await cluster.GetByLabel("分类").SelectOptionAsync("农业农村");
+            await Assertions.Expect(cluster.GetByLabel("农技专家")).ToBeVisibleAsync();
             await cluster.GetByLabel("分类").SelectOptionAsync("健康医疗");
+            await Assertions.Expect(cluster.GetByLabel("农技专家")).ToBeHiddenAsync();
             await cluster.GetByLabel("科普专家").CheckAsync();
             await BrowserFixture.ScreenshotAsync(editor, "desktop-triage-01-assign");
             await cluster.GetByRole(AriaRole.Button, new() { Name = "分派" }).ClickAsync();
@@ -100,6 +121,14 @@ public sealed class CheckJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-status=published]")).ToContainTextAsync("已发布");
         await Assertions.Expect(page.Locator(".verdict-card .verdict-word")).ToContainTextAsync("谣言");
         await BrowserFixture.ScreenshotAsync(page, "phone-check-06-status-published");
+    }
+
+    private static byte[] ChatJpeg()
+    {
+        using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(360, 640, new SixLabors.ImageSharp.PixelFormats.Rgb24(237, 237, 237));
+        using var stream = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(image, stream);
+        return stream.ToArray();
     }
 }
 
@@ -144,4 +173,5 @@ public sealed class DebunkBadInputTests(BrowserFixture browser)
         await page.GotoAsync("/check?text=" + Uri.EscapeDataString("听说吃味精会让人变笨"));
         await Assertions.Expect(page.Locator(".check-result")).ToContainTextAsync("吃味精会让人变笨");
     }
+
 }

@@ -13,11 +13,15 @@ public interface IAccountDirectory
     Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> userIds, CancellationToken ct = default);
     Task<int?> OrganizationIdByNameAsync(string name, CancellationToken ct = default);
     Task<PersonProfile?> ProfileAsync(string userId, CancellationToken ct = default);
-    Task<IReadOnlyList<(string Id, string Name)>> ExpertsAsync(CancellationToken ct = default);
+    /// <summary>Expert accounts (not deleted), with the disciplines they review.</summary>
+    Task<IReadOnlyList<ExpertCard>> ExpertsAsync(CancellationToken ct = default);
 
     /// <summary>When the taxonomy renames a topic, experts' disciplines follow.</summary>
     Task RenameDisciplineAsync(string oldName, string newName, CancellationToken ct = default);
 }
+
+/// <summary>An expert as other modules see them: who, and the taxonomy topics they review (their disciplines).</summary>
+public sealed record ExpertCard(string Id, string Name, IReadOnlyList<string> Disciplines);
 
 /// <summary>What the feed may know of a person: declared groups, place, interests and display preference.</summary>
 public sealed record PersonProfile(IReadOnlyList<string> Audiences, string? District, IReadOnlyList<string> Interests, bool ElderMode);
@@ -39,15 +43,15 @@ internal sealed class AccountDirectory(AppDbContext db, AccountSnapshots snapsho
     public async Task<PersonProfile?> ProfileAsync(string userId, CancellationToken ct = default) =>
         await snapshots.GetAsync(db, userId, ct) is { Deleted: false } account ? account.Profile : null;
 
-    public async Task<IReadOnlyList<(string Id, string Name)>> ExpertsAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<ExpertCard>> ExpertsAsync(CancellationToken ct = default)
     {
         var rows = await (from u in db.Set<AppUser>().AsNoTracking()
                           join ur in db.Set<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>() on u.Id equals ur.UserId
                           join r in db.Set<Microsoft.AspNetCore.Identity.IdentityRole>() on ur.RoleId equals r.Id
                           where r.Name == Roles.Expert && u.DeletedAt == null
                           orderby u.UserName
-                          select new { u.Id, Name = u.DisplayName ?? u.UserName! }).ToListAsync(ct);
-        return rows.Select(r => (r.Id, r.Name)).ToList();
+                          select new { u.Id, Name = u.DisplayName ?? u.UserName!, u.Disciplines }).ToListAsync(ct);
+        return rows.Select(r => new ExpertCard(r.Id, r.Name, r.Disciplines)).ToList();
     }
 
     public async Task RenameDisciplineAsync(string oldName, string newName, CancellationToken ct = default)

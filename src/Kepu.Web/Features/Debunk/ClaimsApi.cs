@@ -19,12 +19,10 @@ internal static class ClaimsApi
     public static void MapClaimsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/claims").WithTags("科学辟谣 Debunk");
-        api.MapPost("/", async Task<Accepted<ClaimStatus>> (ClaimRequest request, ClaimsPrincipal user, SubmitClaim submit, CancellationToken ct) =>
-            {
-                var status = await submit.HandleAsync(request, user.Identity?.IsAuthenticated == true ? "api" : "web", null, ct);
-                return TypedResults.Accepted($"/api/v1/claims/{status.TrackingCode}", status);
-            })
-            .WithSummary("提交一条疑似谣言（可匿名，按客户端限流）：文字、可选链接与截图、在哪里看到、区县 → 202 与查询码")
+        api.MapPost("/", SubmitAsync)
+            .WithSummary("提交一条疑似谣言（可匿名，按客户端限流）：文字、可选链接与截图、在哪里看到、区县 → 202 与查询码。"
+                + "JSON，或 multipart/form-data（字段 text、link、seenWhere、district，截图文件 screenshot）")
+            .DisableAntiforgery()
             .AllowApiUser()
             .RequireRateLimiting(RateLimits.Claims);
         api.MapPost("/batch", async Task<Accepted<IReadOnlyList<ClaimStatus>>> (ClaimBatchRequest request, ClaimsPrincipal user, IAccountDirectory accounts,
@@ -63,6 +61,43 @@ internal static class ClaimsApi
             .WithSummary($"合作平台批量比对（机构或编辑账号的令牌；一次最多 {SubmitClaim.MaxBatch} 条）")
             .RequireApiUser();
     }
+
+    /// <summary>A report as JSON, or as a form with the screenshot as a file (anyone may send one; the image is kept private).</summary>
+    private static async Task<Accepted<ClaimStatus>> SubmitAsync(HttpRequest http, ClaimsPrincipal user, SubmitClaim submit, CancellationToken ct)
+    {
+        var channel = user.Identity?.IsAuthenticated == true ? "api" : "web";
+        ClaimStatus status;
+        if (http.HasFormContentType)
+        {
+            var form = await http.ReadFormAsync(ct);
+            var request = new ClaimRequest(form["text"], form["link"], form["screenshot"], form["seenWhere"], form["district"]);
+            var file = form.Files.GetFile("screenshot");
+            await using var stream = file?.OpenReadStream();
+            status = await submit.HandleAsync(request, channel, null, stream is null ? null : new ScreenshotUpload(stream), ct);
+        }
+        else if (http.HasJsonContentType())
+        {
+            ClaimRequest? request;
+            try
+            {
+                request = await http.ReadFromJsonAsync<ClaimRequest>(ct);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                request = null;
+            }
+
+            status = await submit.HandleAsync(request ?? throw BodyError("请求体不是有效的 JSON 对象。"), channel, null, ct);
+        }
+        else
+        {
+            throw BodyError("请用 application/json 或 multipart/form-data 提交。");
+        }
+
+        return TypedResults.Accepted($"/api/v1/claims/{status.TrackingCode}", status);
+    }
+
+    private static ValidationFailedException BodyError(string message) => new(new Dictionary<string, string[]> { ["body"] = [message] });
 
     /// <summary>Partners are organisation members (their organisation is recorded) and editors.</summary>
     private static async Task<int?> PartnerAsync(ClaimsPrincipal user, IAccountDirectory accounts, CancellationToken ct)

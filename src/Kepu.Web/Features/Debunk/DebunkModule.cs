@@ -13,6 +13,7 @@ internal static class DebunkModule
         services.AddScoped<SubmitClaim>();
         services.AddScoped<ClaimStatuses>();
         services.AddScoped<Triage>();
+        services.AddScoped<DebunkExperts>();
         services.AddScoped<RumourCharts>();
         return services;
     }

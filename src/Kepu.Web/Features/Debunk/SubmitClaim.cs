@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Kepu.Web.Features.Debunk.Entities;
-using Kepu.Web.Features.Debunk.Matching;
+using Kepu.Web.Features.Library.Media;
 using Kepu.Web.Features.Regions;
 using Kepu.Web.Infrastructure.Data;
 using Kepu.Web.Infrastructure.Errors;
@@ -11,6 +11,9 @@ namespace Kepu.Web.Features.Debunk;
 
 public sealed record ClaimRequest(string? Text, string? Link, string? Screenshot, string? SeenWhere, string? District);
 
+/// <summary>A screenshot sent with a report as a file (the page, or multipart on the API); kept private to editors and experts.</summary>
+public sealed record ScreenshotUpload(Stream Content);
+
 public sealed record ClaimStatus(string TrackingCode, string Status, string StatusLabel, DateTime SubmittedAt, int? DebunkId, string? Verdict, string? VerdictLabel,
     string? Conclusion, string? Reason);
 
@@ -18,16 +21,24 @@ public sealed record ClaimStatus(string TrackingCode, string Status, string Stat
 /// A rumour sent in. It is matched at once: answered by a known debunk (counted, no work for anyone), or grouped
 /// with its near-duplicates in a cluster for editors to triage. The submitter gets a tracking code.
 /// </summary>
-public sealed class SubmitClaim(AppDbContext db, DebunkMatcher matcher, ClusterIndex clusters, IRegionDirectory regions, TimeProvider clock)
+public sealed class SubmitClaim(AppDbContext db, DebunkMatcher matcher, ClusterIndex clusters, IRegionDirectory regions, MediaStore media, TimeProvider clock)
 {
     public const int MaxBatch = 1000;
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public async Task<ClaimStatus> HandleAsync(ClaimRequest request, string channel, int? organizationId, CancellationToken ct = default) =>
-        (await HandleBatchAsync([request], channel, organizationId, ct))[0];
+    public Task<ClaimStatus> HandleAsync(ClaimRequest request, string channel, int? organizationId, CancellationToken ct = default) =>
+        HandleAsync(request, channel, organizationId, null, ct);
+
+    /// <summary>One report; a screenshot file, when sent, is checked and stored only after the rest of the report is valid.</summary>
+    public async Task<ClaimStatus> HandleAsync(ClaimRequest request, string channel, int? organizationId, ScreenshotUpload? screenshot, CancellationToken ct) =>
+        (await HandleBatchAsync([request], channel, organizationId, screenshot, ct))[0];
 
     /// <summary>Every request is validated before anything is written; one bad item refuses the batch (errors by index).</summary>
-    public async Task<IReadOnlyList<ClaimStatus>> HandleBatchAsync(IReadOnlyList<ClaimRequest> requests, string channel, int? organizationId, CancellationToken ct = default)
+    public Task<IReadOnlyList<ClaimStatus>> HandleBatchAsync(IReadOnlyList<ClaimRequest> requests, string channel, int? organizationId, CancellationToken ct = default) =>
+        HandleBatchAsync(requests, channel, organizationId, null, ct);
+
+    private async Task<IReadOnlyList<ClaimStatus>> HandleBatchAsync(IReadOnlyList<ClaimRequest> requests, string channel, int? organizationId, ScreenshotUpload? upload,
+        CancellationToken ct)
     {
         if (requests.Count == 0 || requests.Count > MaxBatch)
         {
@@ -65,7 +76,7 @@ public sealed class SubmitClaim(AppDbContext db, DebunkMatcher matcher, ClusterI
             }
 
             var screenshot = Blank(r.Screenshot);
-            if (screenshot is not null && (screenshot.Length > 200 || !screenshot.StartsWith("/media/", StringComparison.Ordinal)))
+            if (screenshot is not null && (screenshot.Length > 200 || !screenshot.StartsWith(MediaStore.PublicPrefix, StringComparison.Ordinal)))
             {
                 errors.Add(prefix + "screenshot", "截图须先上传，填写上传后得到的 /media/… 地址。");
             }
@@ -86,66 +97,60 @@ public sealed class SubmitClaim(AppDbContext db, DebunkMatcher matcher, ClusterI
         }
 
         errors.ThrowIfInvalid();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var index = await clusters.CurrentAsync(ct);
-        var created = new List<ClaimCluster>();
-        var batch = new NearDuplicates();
-        var results = new List<(SubmittedClaim Claim, MatchResult Match, ClaimCluster? Cluster)>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (upload is not null && valid is [var only])
+        {
+            if (only.Screenshot is not null)
+            {
+                throw new ValidationFailedException(new Dictionary<string, string[]> { ["screenshot"] = ["截图只需提供一次：上传文件，或填写已上传的地址。"] });
+            }
+
+            // Stored before the report is written; should writing fail, the image (named by its hash) stays unreferenced.
+            valid[0] = only with { Screenshot = (await media.SavePrivateImageAsync(upload.Content, "screenshot", ct)).Url };
+        }
+
+        // Matching only reads, so it runs before the grouping (which runs one batch at a time).
+        var matches = new List<MatchResult>(valid.Count);
         foreach (var v in valid)
         {
-            var claim = new SubmittedClaim(NewCode(), v.Text, v.Link, v.Screenshot, v.SeenWhere, v.District, channel, organizationId, now);
-            var match = await matcher.MatchAsync(v.Text, 3, ct: ct);
-            ClaimCluster? cluster = null;
-            if (match.Decision == "answer")
-            {
-                claim.Answered(match.Candidates[0].Id, match.Candidates[0].Score);
-            }
-            else
-            {
-                cluster = await JoinAsync(index, created, batch, v.Text, v.District, now, ct);
-            }
-
-            db.Add(claim);
-            results.Add((claim, match, cluster));
+            matches.Add(await matcher.MatchAsync(v.Text, 3, ct: ct));
         }
 
-        await db.SaveChangesAsync(ct);
-        foreach (var (claim, match, cluster) in results.Where(r => r.Cluster is not null))
+        var now = clock.GetUtcNow().UtcDateTime;
+        var results = await clusters.GroupAsync(db, async grouping =>
         {
-            claim.Joined(cluster!, match.Candidates.Count > 0 ? match.Candidates[0].Score : 0);
-        }
+            var results = new List<(SubmittedClaim Claim, MatchResult Match, ClaimCluster? Cluster)>();
+            for (var i = 0; i < valid.Count; i++)
+            {
+                var (v, match) = (valid[i], matches[i]);
+                var claim = new SubmittedClaim(NewCode(), v.Text, v.Link, v.Screenshot, v.SeenWhere, v.District, channel, organizationId, now);
+                ClaimCluster? cluster = null;
+                if (match.Decision == "answer")
+                {
+                    claim.Answered(match.Candidates[0].Id, match.Candidates[0].Score);
+                }
+                else
+                {
+                    cluster = await grouping.JoinAsync(v.Text, v.District, now, ct);
+                }
 
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        clusters.Invalidate();
+                db.Add(claim);
+                results.Add((claim, match, cluster));
+            }
+
+            // Clusters first (they get their ids), then the claims that point at them.
+            await db.SaveChangesAsync(ct);
+            foreach (var (claim, match, cluster) in results.Where(r => r.Cluster is not null))
+            {
+                claim.Joined(cluster!, match.Candidates.Count > 0 ? match.Candidates[0].Score : 0);
+            }
+
+            await db.SaveChangesAsync(ct);
+            return results;
+        }, ct);
+
         return results.Select(r => r.Cluster is null
             ? new ClaimStatus(r.Claim.TrackingCode, "answered", "已有结论", now, r.Match.Candidates[0].Id, r.Match.Candidates[0].Verdict, r.Match.Candidates[0].VerdictLabel, r.Match.Candidates[0].Conclusion, null)
             : Status(r.Claim, r.Cluster, null)).ToList();
-    }
-
-    /// <summary>The near-duplicate cluster (<see cref="NearDuplicates"/>), or a new cluster.</summary>
-    private async Task<ClaimCluster> JoinAsync(NearDuplicates index, List<ClaimCluster> created, NearDuplicates batch, string text, string? district, DateTime now,
-        CancellationToken ct)
-    {
-        if (index.Find(text) is { } hit && await db.Set<ClaimCluster>().FindAsync([hit.Id], ct) is { } existing)
-        {
-            existing.Add(district, now);
-            return existing;
-        }
-
-        // Near-duplicates within this batch join the cluster the batch just opened.
-        if (batch.Find(text) is { } same)
-        {
-            created[same.Id].Add(district, now);
-            return created[same.Id];
-        }
-
-        var opened = new ClaimCluster(text.Length > 500 ? text[..500] : text, district, now);
-        db.Add(opened);
-        batch.Add(created.Count, text);
-        created.Add(opened);
-        return opened;
     }
 
     public static ClaimStatus Status(SubmittedClaim claim, ClaimCluster? cluster, DebunkEntry? entry) => cluster switch
@@ -160,42 +165,4 @@ public sealed class SubmitClaim(AppDbContext db, DebunkMatcher matcher, ClusterI
     private static string NewCode() => "R" + RandomNumberGenerator.GetString(CodeAlphabet, 9);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-}
-
-/// <summary>The clusters' texts (not the rejected), indexed for near-duplicate grouping; rebuilt when clusters change.</summary>
-public sealed class ClusterIndex(IServiceScopeFactory scopes) : IDisposable
-{
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private NearDuplicates _index = new();
-    private int _count = -1;
-    private bool _stale = true;
-
-    public void Invalidate() => _stale = true;
-
-    public void Dispose() => _gate.Dispose();
-
-    public async Task<NearDuplicates> CurrentAsync(CancellationToken ct)
-    {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var count = await db.Set<ClaimCluster>().CountAsync(ct);
-            if (_stale || count != _count)
-            {
-                var rows = await db.Set<ClaimCluster>().AsNoTracking().Where(c => c.State != ClusterStates.Rejected)
-                    .Select(c => new { c.Id, c.Text }).ToListAsync(ct);
-                _index = NearDuplicates.Build(rows.Select(r => (r.Id, r.Text)));
-                _count = count;
-                _stale = false;
-            }
-
-            return _index;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
 }

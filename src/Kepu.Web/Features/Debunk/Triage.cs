@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Kepu.Web.Features.Debunk;
 
 public sealed record ClusterView(int Id, string Text, int Count, DateTime FirstSeen, DateTime LastSeen, IReadOnlyList<string> Districts, bool Rising,
-    string State, string StateLabel, string? Category, IReadOnlyList<string> Experts, string? RejectReason, int? EntryId, double? HoursToVerdict);
+    string State, string StateLabel, string? Category, IReadOnlyList<string> Experts, string? RejectReason, int? EntryId, double? HoursToVerdict,
+    IReadOnlyList<string> Screenshots);
 
 public sealed record AssignRequest(string? Category, IReadOnlyList<string>? Experts);
 
@@ -22,8 +23,13 @@ public sealed record VerdictRequest(string? Claim, string? Verdict, string? Conc
 /// category or set them aside with a reason; an assigned expert checks and publishes the verdict, which becomes a
 /// debunk entry that answers the next submission at once.
 /// </summary>
-public sealed class Triage(AppDbContext db, IAccountDirectory accounts, DebunkMatcher matcher, TimeProvider clock)
+public sealed class Triage(AppDbContext db, IAccountDirectory accounts, DebunkExperts experts, DebunkMatcher matcher, ClusterIndex clusterIndex, TimeProvider clock)
 {
+    /// <summary>Clusters shown per kind (rising, largest, latest): a page an editor can read, whatever has piled up.</summary>
+    public const int Shown = 200;
+
+    private const int ScreenshotsShown = 4;
+
     public async Task<IReadOnlyList<ClusterView>> ListAsync(ClaimsPrincipal user, string? state, CancellationToken ct = default)
     {
         var expertOnly = !IsEditor(user);
@@ -38,18 +44,31 @@ public sealed class Triage(AppDbContext db, IAccountDirectory accounts, DebunkMa
             query = query.Where(c => c.State == state);
         }
 
-        var clusters = await query.OrderByDescending(c => c.LastSeen).Take(500).ToListAsync(ct);
-        var me = user.UserId();
         if (expertOnly)
         {
-            clusters = [.. clusters.Where(c => me is not null && c.Experts.Contains(me))];
+            var me = user.UserId() ?? throw new ForbiddenException("请先登录。");
+            query = query.Where(c => c.Experts.Contains(me));
         }
 
+        // Rising ones, the largest and the latest, each read by the database; the union is what an editor sees.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var dayAgo = now.AddDays(-1);
+        var rising = await query.Where(c => c.WindowStart > dayAgo && c.RecentCount >= ClaimCluster.RisingAt)
+            .OrderByDescending(c => c.RecentCount).Take(Shown).ToListAsync(ct);
+        var largest = await query.OrderByDescending(c => c.Count).ThenByDescending(c => c.LastSeen).Take(Shown).ToListAsync(ct);
+        var latest = await query.OrderByDescending(c => c.LastSeen).Take(Shown).ToListAsync(ct);
+        var clusters = rising.Where(c => c.IsRising(now)).UnionBy(largest, c => c.Id).UnionBy(latest, c => c.Id).ToList();
+        // Screenshots sent with the cluster's reports (private images), the latest few per cluster.
+        var ids = clusters.Select(c => c.Id).ToList();
+        var shots = (await db.Set<SubmittedClaim>().AsNoTracking()
+                .Where(c => c.ClusterId != null && ids.Contains(c.ClusterId.Value) && c.Screenshot != null)
+                .OrderByDescending(c => c.SubmittedAt).Select(c => new { c.ClusterId, c.Screenshot }).Take(ScreenshotsShown * Shown).ToListAsync(ct))
+            .GroupBy(c => c.ClusterId!.Value).ToDictionary(g => g.Key, g => g.Select(c => c.Screenshot!).Distinct().Take(ScreenshotsShown).ToList());
         var names = await accounts.DisplayNamesAsync(clusters.SelectMany(c => c.Experts), ct);
-        return clusters.OrderByDescending(c => c.Rising).ThenByDescending(c => c.Count).ThenByDescending(c => c.LastSeen)
-            .Select(c => new ClusterView(c.Id, c.Text, c.Count, c.FirstSeen, c.LastSeen, c.Districts, c.Rising, c.State, ClusterStates.Label(c.State), c.Category,
+        return clusters.OrderByDescending(c => c.IsRising(now)).ThenByDescending(c => c.Count).ThenByDescending(c => c.LastSeen)
+            .Select(c => new ClusterView(c.Id, c.Text, c.Count, c.FirstSeen, c.LastSeen, c.Districts, c.IsRising(now), c.State, ClusterStates.Label(c.State), c.Category,
                 c.Experts.Select(e => names.GetValueOrDefault(e, "已注销用户")).ToList(), c.RejectReason, c.EntryId,
-                c.TimeToVerdict is { } t ? Math.Round(t.TotalHours, 1) : null))
+                c.TimeToVerdict is { } t ? Math.Round(t.TotalHours, 1) : null, shots.GetValueOrDefault(c.Id) ?? []))
             .ToList();
     }
 
@@ -62,15 +81,24 @@ public sealed class Triage(AppDbContext db, IAccountDirectory accounts, DebunkMa
             throw new ValidationFailedException(new Dictionary<string, string[]> { ["category"] = [$"请选择分类：{string.Join("、", DebunkCategories.All)}。"] });
         }
 
-        var experts = (request.Experts ?? []).Distinct().ToList();
-        var known = (await accounts.ExpertsAsync(ct)).Select(e => e.Id).ToHashSet();
-        if (experts.Count == 0 || experts.Any(e => !known.Contains(e)))
+        var chosen = (request.Experts ?? []).Distinct().ToList();
+        var known = (await experts.AllAsync(ct)).ToDictionary(e => e.Id);
+        if (chosen.Count == 0 || chosen.Any(e => !known.ContainsKey(e)))
         {
             throw new ValidationFailedException(new Dictionary<string, string[]> { ["experts"] = ["请选择至少一位专家（须为专家账号）。"] });
         }
 
+        // Rumours go to experts whose disciplines cover their category (as content goes to its reviewers).
+        if (chosen.Select(e => known[e]).Where(e => !e.Covers(category!)).ToList() is { Count: > 0 } outside)
+        {
+            throw new ValidationFailedException(new Dictionary<string, string[]>
+            {
+                ["experts"] = [.. outside.Select(e => $"专家“{e.Name}”的专业领域（{(e.Disciplines.Count == 0 ? "未设置" : string.Join("、", e.Disciplines))}）不含“{category}”，请选择该领域的专家。")],
+            });
+        }
+
         var cluster = await FindAsync(id, ct);
-        cluster.Assign(experts, category!, clock.GetUtcNow().UtcDateTime);
+        cluster.Assign(chosen, category!, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
     }
 
@@ -80,6 +108,7 @@ public sealed class Triage(AppDbContext db, IAccountDirectory accounts, DebunkMa
         var cluster = await FindAsync(id, ct);
         cluster.Reject(request.Reason ?? "", clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
+        await clusterIndex.ForgetAsync(id, ct);
     }
 
     public async Task StartAsync(int id, ClaimsPrincipal user, CancellationToken ct = default)

@@ -26,4 +26,13 @@ internal static class ApiAuthorization
     public static TBuilder AllowApiUser<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAssertion(_ => true));
+
+    /// <summary>
+    /// Files for signed-in staff that pages show (an &lt;img&gt; or a link sends the cookie) and API clients fetch with
+    /// their token: either way in, the roles checked on the server.
+    /// </summary>
+    public static TBuilder RequirePageOrApiUser<TBuilder>(this TBuilder builder, params string[] roles)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme)
+            .RequireAuthenticatedUser().RequireRole(roles));
 }

@@ -44,4 +44,19 @@
         .catch(function () { /* keep the empty choice; the town is optional */ });
     });
   });
+
+  // Assigning a rumour: only experts whose disciplines cover the chosen category are offered (the server checks too).
+  document.querySelectorAll("select[data-experts-filter]").forEach(function (category) {
+    var box = document.getElementById(category.getAttribute("data-experts-filter"));
+    if (!box) return;
+    function filter() {
+      box.querySelectorAll("label[data-categories]").forEach(function (label) {
+        var fits = (" " + label.getAttribute("data-categories") + " ").indexOf(" " + category.value + " ") >= 0;
+        label.hidden = !fits;
+        if (!fits) label.querySelector("input").checked = false;
+      });
+    }
+    category.addEventListener("change", filter);
+    filter();
+  });
 })();

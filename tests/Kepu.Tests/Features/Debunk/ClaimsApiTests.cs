@@ -1,12 +1,17 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kepu.Tests.Infrastructure;
 using Kepu.Web.Features.Debunk.Entities;
+using Kepu.Web.Features.Library.Media;
 using Kepu.Web.Infrastructure.Cli;
 using Kepu.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace Kepu.Tests.Features.Debunk;
 
@@ -69,6 +74,82 @@ public sealed class ClaimsApiTests(DebunkFixture factory) : IClassFixture<Debunk
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ProblemAsync()).TryGetProperty("errors", out _));
         Assert.Equal(before, await CountAsync());
+    }
+
+    private static MultipartFormDataContent ReportForm(string text, byte[]? screenshot, string fileName = "shot.jpg")
+    {
+        var form = new MultipartFormDataContent { { new StringContent(text), "text" }, { new StringContent("微信群"), "seenWhere" }, { new StringContent("500242"), "district" } };
+        if (screenshot is not null)
+        {
+            var file = new ByteArrayContent(screenshot);
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "screenshot", fileName);
+        }
+
+        return form;
+    }
+
+    private static byte[] ChatScreenshot()
+    {
+        using var image = new Image<Rgb24>(360, 640, new Rgb24(237, 237, 237));
+        image.Metadata.ExifProfile = new ExifProfile();
+        image.Metadata.ExifProfile.SetValue(ExifTag.GPSLatitudeRef, "N");
+        using var stream = new MemoryStream();
+        image.SaveAsJpeg(stream);
+        return stream.ToArray();
+    }
+
+    private int PrivateFiles()
+    {
+        var folder = factory.Services.GetRequiredService<MediaStore>().PrivateFolder;
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Length : 0;
+    }
+
+    [Fact]
+    public async Task AnonymousReport_WithAScreenshotFile_IsKeptPrivate_ForEditorsAndExperts()
+    {
+        using var anonymous = factory.CreateClient();
+        var response = await anonymous.PostAsync("/api/v1/claims", ReportForm("看到一张截图说某品牌酱油里加了避孕药，吃多了会影响生育", ChatScreenshot()));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var code = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString();
+        var claim = await factory.QueryAsync(db => db.Set<SubmittedClaim>().SingleAsync(c => c.TrackingCode == code));
+        Assert.StartsWith("/private-media/", claim.Screenshot, StringComparison.Ordinal);
+        Assert.Equal("微信群", claim.SeenWhere);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(claim.Screenshot)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(claim.Screenshot!.Replace("/private-media/", "/media/", StringComparison.Ordinal))).StatusCode);
+        using var citizen = await factory.ApiClientAsync("citizen");
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync(claim.Screenshot)).StatusCode);
+        using var editor = await factory.ApiClientAsync("editor");
+        var image = await editor.GetAsync(claim.Screenshot);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/jpeg", image.Content.Headers.ContentType?.MediaType);
+        Assert.Null(Image.Identify(await image.Content.ReadAsByteArrayAsync()).Metadata.ExifProfile);
+
+        var cluster = (await editor.GetFromJsonAsync<JsonElement>("/api/v1/debunk/clusters")).EnumerateArray()
+            .Single(c => c.GetProperty("text").GetString()!.StartsWith("看到一张截图说某品牌酱油", StringComparison.Ordinal));
+        Assert.Equal([claim.Screenshot], cluster.GetProperty("screenshots").EnumerateArray().Select(x => x.GetString()));
+    }
+
+    [Fact]
+    public async Task AScreenshotThatIsNotAnImage_Is400_AndNothingIsWritten()
+    {
+        var (claims, files) = (await CountAsync(), PrivateFiles());
+        using var anonymous = factory.CreateClient();
+        var response = await anonymous.PostAsync("/api/v1/claims", ReportForm("有人说喝某种茶能把肺里的结节化掉", "%PDF-1.4 not an image"u8.ToArray(), "shot.pdf"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("图片", (await response.ProblemAsync()).GetProperty("errors").GetProperty("screenshot")[0].GetString(), StringComparison.Ordinal);
+
+        // A bad report with a good image: the image is not stored either.
+        var bad = await anonymous.PostAsync("/api/v1/claims", ReportForm("", ChatScreenshot()));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal((claims, files), (await CountAsync(), PrivateFiles()));
+
+        var notJson = await anonymous.PostAsync("/api/v1/claims", new StringContent("{\"text\": ", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        var plain = await anonymous.PostAsync("/api/v1/claims", new StringContent("text=1", System.Text.Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.BadRequest, plain.StatusCode);
+        Assert.Contains("multipart/form-data", (await plain.ProblemAsync()).GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

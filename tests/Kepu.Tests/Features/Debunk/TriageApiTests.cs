@@ -2,6 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kepu.Tests.Infrastructure;
+using Kepu.Web.Features.Accounts.Entities;
+using Kepu.Web.Features.Debunk.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kepu.Tests.Features.Debunk;
 
@@ -71,5 +76,87 @@ public sealed class TriageApiTests(DebunkFixture factory) : IClassFixture<Debunk
         Assert.Equal(HttpStatusCode.NoContent, (await editor.PostAsJsonAsync($"/api/v1/debunk/clusters/{id}/reject", new { reason = "不属于科学问题" })).StatusCode);
         using var expert = await factory.ApiClientAsync("expert");
         Assert.Equal(HttpStatusCode.Conflict, (await expert.PostAsync($"/api/v1/debunk/clusters/{id}/start", null)).StatusCode);
+    }
+
+    /// <summary>An expert account with only the given disciplines (the demo expert covers every topic).</summary>
+    private async Task<string> ExpertAsync(string userName, params string[] disciplines)
+    {
+        await using var scope = factory.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByNameAsync(userName) is { } existing)
+        {
+            return existing.Id;
+        }
+
+        var user = new AppUser { UserName = userName, DisplayName = userName, Disciplines = [.. disciplines] };
+        Assert.True((await users.CreateAsync(user, KepuFactory.DemoPassword)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Expert)).Succeeded);
+        return user.Id;
+    }
+
+    private async Task<int> NewClusterAsync(string text)
+    {
+        using var anonymous = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/v1/claims", new { text })).StatusCode);
+        using var editor = await factory.ApiClientAsync("editor");
+        return (await editor.GetFromJsonAsync<JsonElement>("/api/v1/debunk/clusters")).EnumerateArray()
+            .Single(c => c.GetProperty("text").GetString() == text).GetProperty("id").GetInt32();
+    }
+
+    [Fact]
+    public async Task Clusters_GoOnlyToExpertsWhoseDisciplinesCoverTheCategory_AndExpertsSeeOnlyTheirs()
+    {
+        var farming = await ExpertAsync("expert-farming", "农业农村");
+        var health = await ExpertAsync("expert-health", "合理用药");
+        var id = await NewClusterAsync("邻居说给果树打了那种新农药以后，摘下来的桃子吃了会让人不孕不育");
+        var other = await NewClusterAsync("据说把手机放在米缸里过一夜，手机的电池就能恢复到出厂时的容量");
+        using var editor = await factory.ApiClientAsync("editor");
+
+        var refused = await editor.PostAsJsonAsync($"/api/v1/debunk/clusters/{id}/assign", new { category = "健康医疗", experts = new[] { farming } });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.ProblemAsync();
+        Assert.Contains("不含“健康医疗”", problem.GetProperty("errors").GetProperty("experts")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("新收", (await editor.GetFromJsonAsync<JsonElement>("/api/v1/debunk/clusters")).EnumerateArray()
+            .Single(c => c.GetProperty("id").GetInt32() == id).GetProperty("stateLabel").GetString());
+
+        // 合理用药 is under 健康 in the taxonomy, which is not the whole of 健康: not enough for 健康医疗.
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsJsonAsync($"/api/v1/debunk/clusters/{id}/assign", new { category = "健康医疗", experts = new[] { health } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.PostAsJsonAsync($"/api/v1/debunk/clusters/{id}/assign", new { category = "农业农村", experts = new[] { farming } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.PostAsJsonAsync($"/api/v1/debunk/clusters/{other}/assign", new { category = "其他", experts = new[] { health } })).StatusCode);
+
+        using var farmer = await factory.ApiClientAsync("expert-farming");
+        var mine = (await farmer.GetFromJsonAsync<JsonElement>("/api/v1/debunk/clusters")).EnumerateArray().Select(c => c.GetProperty("id").GetInt32()).ToList();
+        Assert.Equal([id], mine);
+        Assert.Equal(HttpStatusCode.Forbidden, (await farmer.PostAsync($"/api/v1/debunk/clusters/{other}/start", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task IdenticalNewRumours_SentAtOnce_OpenOneCluster()
+    {
+        const string rumour = "紧急扩散：明天起本市自来水里要加一种新的消毒药，喝了会伤肾，赶快在家里多存些水";
+        var sends = Enumerable.Range(0, 12).Select(async i =>
+        {
+            using var client = factory.CreateClient();
+            var response = await client.PostAsJsonAsync("/api/v1/claims", new { text = i % 2 == 0 ? rumour : rumour + "！！", district = "500101" });
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        });
+        await Task.WhenAll(sends);
+        var clusters = await factory.QueryAsync(db => db.Set<ClaimCluster>().Where(c => c.Text.StartsWith("紧急扩散：明天起本市自来水")).ToListAsync());
+        var cluster = Assert.Single(clusters);
+        Assert.Equal(12, cluster.Count);
+    }
+
+    [Fact]
+    public async Task ARejectedRumour_RaisedAgain_OpensANewCluster()
+    {
+        const string rumour = "有人说晚上对着月亮许愿超过三次，第二天彩票中奖的机会就会变大";
+        var id = await NewClusterAsync(rumour);
+        using var editor = await factory.ApiClientAsync("editor");
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.PostAsJsonAsync($"/api/v1/debunk/clusters/{id}/reject", new { reason = "不属于科学问题" })).StatusCode);
+        using var anonymous = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/v1/claims", new { text = rumour })).StatusCode);
+        var clusters = await factory.QueryAsync(db => db.Set<ClaimCluster>().Where(c => c.Text == rumour).OrderBy(c => c.Id).ToListAsync());
+        Assert.Equal(2, clusters.Count);
+        Assert.Equal([ClusterStates.Rejected, ClusterStates.New], clusters.Select(c => c.State));
     }
 }

@@ -68,7 +68,6 @@ internal sealed class ClaimClusterConfiguration : IEntityTypeConfiguration<Claim
         b.Property(c => c.State).HasMaxLength(16).IsRequired();
         b.Property(c => c.Category).HasMaxLength(16);
         b.Property(c => c.RejectReason).HasMaxLength(300);
-        b.Ignore(c => c.Rising);
         b.Ignore(c => c.TimeToVerdict);
         b.HasIndex(c => new { c.State, c.LastSeen });
     }

@@ -29,6 +29,19 @@ public static class DebunkCategories
     public static readonly string[] All = ["食品安全", "健康医疗", "前沿科技", "应急安全", "生态环境", "农业农村", "数字生活", "其他"];
 
     public static bool IsValid(string? value) => All.Contains(value);
+
+    /// <summary>The taxonomy topic whose experts check a category's rumours (null: any expert).</summary>
+    public static string? Topic(string category) => category switch
+    {
+        "食品安全" => "食品安全",
+        "健康医疗" => "健康",
+        "前沿科技" => "前沿科技",
+        "应急安全" => "安全",
+        "生态环境" => "生态环境",
+        "农业农村" => "农业农村",
+        "数字生活" => "数字生活",
+        _ => null,
+    };
 }
 
 /// <summary>A reference behind a verdict: a document, its publisher (an institution) and, when there is one, a link.</summary>

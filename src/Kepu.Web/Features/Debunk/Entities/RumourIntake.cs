@@ -130,8 +130,15 @@ public sealed class ClaimCluster
     public int PreviousCount { get; private set; }
     public DateTime WindowStart { get; private set; }
 
-    /// <summary>Rising: at least 5 in the last day and at least twice the day before.</summary>
-    public bool Rising => RecentCount >= 5 && RecentCount >= 2 * Math.Max(1, PreviousCount);
+    /// <summary>
+    /// Rising at <paramref name="now"/>: at least 5 in the current day window and at least twice the day before. The
+    /// windows only move when a submission arrives, so a cluster that has gone quiet for a day is not rising any more.
+    /// </summary>
+    public bool IsRising(DateTime now) =>
+        now - WindowStart < TimeSpan.FromDays(1) && RecentCount >= RisingAt && RecentCount >= 2 * Math.Max(1, PreviousCount);
+
+    /// <summary>Submissions in a day before a cluster can count as rising.</summary>
+    public const int RisingAt = 5;
 
     public TimeSpan? TimeToVerdict => VerdictAt - FirstSeen;
 

@@ -19,30 +19,42 @@ public sealed class ClaimIndex
     private const double StopShare = 0.2;
 
     /// <summary>Pairs of a phrasing a text must hold before its score counts fully (fewer are scaled down).</summary>
-    private const double FullPairs = 4;
+    private const float FullPairs = 4;
 
     private readonly IndexedClaim[] _entries;
     private readonly int[] _phrasingEntry;
-    private readonly double[] _phrasingNorm;
-    private readonly Dictionary<string, int[]> _postings;
-    private readonly Dictionary<string, double> _weights;
+    private readonly float[] _inverseNorm;
+    private readonly Dictionary<string, Posting> _postings;
+
+    // Per-thread scratch sized to the index, so a search allocates almost nothing; each search leaves it zeroed.
+    [ThreadStatic]
+    private static Tally[]? _tallies;
 
     [ThreadStatic]
-    private static double[]? _scratch;
+    private static int[]? _touched;
 
     [ThreadStatic]
-    private static double[]? _entryScratch;
+    private static float[]? _best;
 
     [ThreadStatic]
-    private static int[]? _countScratch;
+    private static int[]? _entriesTouched;
 
-    private ClaimIndex(IndexedClaim[] entries, int[] phrasingEntry, double[] phrasingNorm, Dictionary<string, int[]> postings, Dictionary<string, double> weights)
+    private ClaimIndex(IndexedClaim[] entries, int[] phrasingEntry, float[] inverseNorm, Dictionary<string, Posting> postings)
     {
         _entries = entries;
         _phrasingEntry = phrasingEntry;
-        _phrasingNorm = phrasingNorm;
+        _inverseNorm = inverseNorm;
         _postings = postings;
-        _weights = weights;
+    }
+
+    /// <summary>The phrasings holding a pair, and the pair's weight: one lookup per pair of the text.</summary>
+    private sealed record Posting(int[] Phrasings, float Weight);
+
+    /// <summary>What a text holds of one phrasing: the weight of the pairs found, and how many (one cache line, not two arrays).</summary>
+    private struct Tally
+    {
+        public float Evidence;
+        public int Found;
     }
 
     public static readonly ClaimIndex Empty = Build([]);
@@ -82,8 +94,7 @@ public sealed class ClaimIndex
         }
 
         var n = Math.Max(1, phrasingPairs.Count);
-        var weights = new Dictionary<string, double>(lists.Count, StringComparer.Ordinal);
-        var postings = new Dictionary<string, int[]>(lists.Count, StringComparer.Ordinal);
+        var postings = new Dictionary<string, Posting>(lists.Count, StringComparer.Ordinal);
         foreach (var (pair, list) in lists)
         {
             if (n >= 50 && list.Count > n * StopShare)
@@ -91,20 +102,22 @@ public sealed class ClaimIndex
                 continue;
             }
 
-            weights[pair] = Math.Log(1 + (n / (double)list.Count));
-            postings[pair] = [.. list];
+            postings[pair] = new Posting([.. list], (float)Math.Log(1 + (n / (double)list.Count)));
         }
 
-        var norms = new double[phrasingPairs.Count];
+        var inverseNorm = new float[phrasingPairs.Count];
         for (var p = 0; p < phrasingPairs.Count; p++)
         {
+            double norm = 0;
             foreach (var pair in phrasingPairs[p])
             {
-                norms[p] += weights.GetValueOrDefault(pair);
+                norm += postings.TryGetValue(pair, out var posting) ? posting.Weight : 0;
             }
+
+            inverseNorm[p] = norm > 0 ? (float)(1 / norm) : 0;
         }
 
-        return new ClaimIndex(entries, [.. phrasingEntry], norms, postings, weights);
+        return new ClaimIndex(entries, [.. phrasingEntry], inverseNorm, postings);
     }
 
     /// <summary>The best <paramref name="top"/> claims for a text, best first, each with its best phrasing's score.</summary>
@@ -116,49 +129,50 @@ public sealed class ClaimIndex
         }
 
         var pairs = ClaimText.Bigrams(ClaimText.Normalize(text));
-        var scores = _scratch is { } s && s.Length >= _phrasingNorm.Length ? s : _scratch = new double[_phrasingNorm.Length];
-        var best = _entryScratch is { } b && b.Length >= _entries.Length ? b : _entryScratch = new double[_entries.Length];
-        var matched = _countScratch is { } m && m.Length >= _phrasingNorm.Length ? m : _countScratch = new int[_phrasingNorm.Length];
-        var touched = new List<int>();
+        var phrasings = _inverseNorm.Length;
+        var tallies = _tallies is { } t && t.Length >= phrasings ? t : _tallies = new Tally[phrasings];
+        var touched = _touched is { } u && u.Length >= phrasings ? u : _touched = new int[phrasings];
+        var best = _best is { } b && b.Length >= _entries.Length ? b : _best = new float[_entries.Length];
+        var entriesTouched = _entriesTouched is { } et && et.Length >= _entries.Length ? et : _entriesTouched = new int[_entries.Length];
+        var touchedCount = 0;
         foreach (var pair in pairs)
         {
-            if (!_postings.TryGetValue(pair, out var list))
+            if (!_postings.TryGetValue(pair, out var posting))
             {
                 continue;
             }
 
-            var weight = _weights[pair];
-            foreach (var p in list)
+            var weight = posting.Weight;
+            foreach (var p in posting.Phrasings)
             {
-                if (scores[p] == 0)
+                ref var tally = ref tallies[p];
+                if (tally.Found == 0)
                 {
-                    touched.Add(p);
+                    touched[touchedCount++] = p;
                 }
 
-                scores[p] += weight;
-                matched[p]++;
+                tally.Evidence += weight;
+                tally.Found++;
             }
         }
 
         // Best phrasing per entry, then the best entries by insertion (top is a handful): no sorting of everything.
-        var entriesTouched = new List<int>();
-        foreach (var p in touched)
+        var entryCount = 0;
+        for (var i = 0; i < touchedCount; i++)
         {
-            var evidence = scores[p];
-            var pairsFound = matched[p];
-            scores[p] = 0;
-            matched[p] = 0;
-            var norm = _phrasingNorm[p];
-            if (norm <= 0)
-            {
-                continue;
-            }
-
-            var score = evidence / norm * Math.Min(1, pairsFound / FullPairs);
+            var p = touched[i];
+            ref var tally = ref tallies[p];
+            var score = tally.Evidence * _inverseNorm[p] * Math.Min(1f, tally.Found / FullPairs);
+            tally = default;
             var entry = _phrasingEntry[p];
             if (best[entry] == 0)
             {
-                entriesTouched.Add(entry);
+                if (score <= 0)
+                {
+                    continue;
+                }
+
+                entriesTouched[entryCount++] = entry;
             }
 
             if (score > best[entry])
@@ -169,9 +183,10 @@ public sealed class ClaimIndex
 
         var take = Math.Max(1, top);
         var topEntries = new List<(int Entry, double Score)>(take + 1);
-        foreach (var entry in entriesTouched)
+        for (var i = 0; i < entryCount; i++)
         {
-            var score = best[entry];
+            var entry = entriesTouched[i];
+            double score = best[entry];
             best[entry] = 0;
             if (topEntries.Count == take && !Better(score, entry, topEntries[^1]))
             {

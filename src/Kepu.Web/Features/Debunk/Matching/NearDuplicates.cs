@@ -42,6 +42,18 @@ public sealed class NearDuplicates
         }
     }
 
+    /// <summary>Leaves a text out of later finds (a rejected cluster); its slot stays, empty.</summary>
+    public void Remove(int id)
+    {
+        for (var slot = 0; slot < _ids.Count; slot++)
+        {
+            if (_ids[slot] == id)
+            {
+                _sizes[slot] = -1;
+            }
+        }
+    }
+
     /// <summary>The most similar text's id and its overlap with <paramref name="text"/>, if any reaches <see cref="SameAt"/>.</summary>
     public (int Id, double Overlap)? Find(string text)
     {
@@ -61,6 +73,11 @@ public sealed class NearDuplicates
         (int Id, double Overlap)? best = null;
         foreach (var (slot, count) in shared)
         {
+            if (_sizes[slot] < 0)
+            {
+                continue;
+            }
+
             var overlap = count / (double)Math.Max(1, Math.Min(pairs.Count, _sizes[slot]));
             if (count >= Math.Min(MinShared, Math.Min(pairs.Count, _sizes[slot])) && overlap >= SameAt && (best is null || overlap > best.Value.Overlap))
             {

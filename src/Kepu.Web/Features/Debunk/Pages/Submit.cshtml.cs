@@ -22,6 +22,7 @@ public sealed class SubmitModel(SubmitClaim submit, IRegionDirectory regions) : 
         public string? Link { get; set; }
         public string? SeenWhere { get; set; }
         public string? District { get; set; }
+        public IFormFile? Screenshot { get; set; }
     }
 
     public async Task OnGetAsync(string? text, CancellationToken ct)
@@ -34,7 +35,9 @@ public sealed class SubmitModel(SubmitClaim submit, IRegionDirectory regions) : 
     {
         try
         {
-            var status = await submit.HandleAsync(new ClaimRequest(Input.Text, Input.Link, null, Input.SeenWhere, Input.District), "web", null, ct);
+            await using var screenshot = Input.Screenshot is { Length: > 0 } file ? file.OpenReadStream() : null;
+            var status = await submit.HandleAsync(new ClaimRequest(Input.Text, Input.Link, null, Input.SeenWhere, Input.District), "web", null,
+                screenshot is null ? null : new ScreenshotUpload(screenshot), ct);
             return Redirect($"/claims/{status.TrackingCode}");
         }
         catch (ValidationFailedException e)

@@ -1,4 +1,3 @@
-using Kepu.Web.Features.Accounts;
 using Kepu.Web.Features.Accounts.Entities;
 using Kepu.Web.Infrastructure.Errors;
 using Kepu.Web.Infrastructure.Web;
@@ -10,10 +9,10 @@ namespace Kepu.Web.Features.Debunk.Pages;
 
 /// <summary>辟谣线索: editors triage clusters; experts check the ones assigned to them and publish verdicts.</summary>
 [Authorize(Roles = $"{Roles.Editor},{Roles.Expert},{Roles.Admin}")]
-public sealed class TriagePageModel(Triage triage, IAccountDirectory accounts) : PageModel
+public sealed class TriagePageModel(Triage triage, DebunkExperts experts) : PageModel
 {
     public IReadOnlyList<ClusterView> Clusters { get; private set; } = [];
-    public IReadOnlyList<(string Id, string Name)> Experts { get; private set; } = [];
+    public IReadOnlyList<DebunkExpert> Experts { get; private set; } = [];
     public bool Editor => User.IsInRole(Roles.Editor) || User.IsInRole(Roles.Admin);
     public string? State { get; private set; }
 
@@ -51,6 +50,6 @@ public sealed class TriagePageModel(Triage triage, IAccountDirectory accounts) :
     {
         State = state;
         Clusters = await triage.ListAsync(User, state, ct);
-        Experts = Editor ? await accounts.ExpertsAsync(ct) : [];
+        Experts = Editor ? await experts.AllAsync(ct) : [];
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kepu.Web.Features.Accounts.Entities;
 using Kepu.Web.Infrastructure.Errors;
 using Kepu.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,6 +27,18 @@ internal static class MediaApi
             context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             return Results.File(found.Path, found.ContentType, enableRangeProcessing: true);
         }).ExcludeFromDescription();
+
+        // Screenshots sent with rumour reports may show people's chats: editors and experts only, never cached by others.
+        app.MapGet("/private-media/{name}", (string name, MediaStore store, HttpContext context) =>
+        {
+            if (store.FindPrivate(name) is not { } found)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.CacheControl = "private, max-age=3600";
+            return Results.File(found.Path, found.ContentType);
+        }).ExcludeFromDescription().RequirePageOrApiUser(Roles.Editor, Roles.Expert, Roles.Admin);
     }
 
     private static async Task<Created<StoredMedia>> UploadAsync(HttpRequest request, ClaimsPrincipal user, ContentAccess access, MediaStore store, CancellationToken ct)

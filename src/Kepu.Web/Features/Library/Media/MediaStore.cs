@@ -14,12 +14,19 @@ public sealed record StoredMedia(string Url, string ContentType, long Bytes, int
 /// Uploaded files under <c>Data:Directory/media</c>, named by the SHA-256 of what is stored, so the same
 /// file is kept once. Images are decoded, stripped of metadata (EXIF may hold a home's GPS position),
 /// resized to at most 1600 px and re-encoded; a file that is not what it claims is refused and nothing stays behind.
+/// Private images (screenshots sent with rumour reports, which may show people's chats) are kept apart under
+/// <c>private-media</c> and served only to editors and experts.
 /// </summary>
 public sealed class MediaStore(DataOptions options, IConfiguration configuration)
 {
     public const int MaxImageSide = 1600;
 
+    public const string PublicPrefix = "/media/";
+    public const string PrivatePrefix = "/private-media/";
+
     public string Folder { get; } = Path.Combine(options.DataDirectory, "media");
+
+    public string PrivateFolder { get; } = Path.Combine(options.DataDirectory, "private-media");
 
     public long LimitFor(string category) => category switch
     {
@@ -28,23 +35,30 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
         _ => configuration.GetValue("Media:MaxVideoBytes", 200L * 1024 * 1024),
     };
 
-    public async Task<StoredMedia> SaveAsync(Stream upload, long? declaredLength, CancellationToken ct = default)
+    public Task<StoredMedia> SaveAsync(Stream upload, long? declaredLength, CancellationToken ct = default) =>
+        SaveAsync(upload, Folder, PublicPrefix, imagesOnly: false, "file", ct);
+
+    /// <summary>An image only editors and experts can see (<see cref="FindPrivate"/>); errors are reported on <paramref name="field"/>.</summary>
+    public Task<StoredMedia> SavePrivateImageAsync(Stream upload, string field, CancellationToken ct = default) =>
+        SaveAsync(upload, PrivateFolder, PrivatePrefix, imagesOnly: true, field, ct);
+
+    private async Task<StoredMedia> SaveAsync(Stream upload, string folder, string prefix, bool imagesOnly, string field, CancellationToken ct)
     {
-        Directory.CreateDirectory(Folder);
-        var temp = Path.Combine(Folder, $".upload-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, $".upload-{Guid.NewGuid():N}");
         try
         {
             // Copy with a hard cap, whatever the client declared.
-            var cap = LimitFor("video");
+            var cap = LimitFor(imagesOnly ? "image" : "video");
             long written;
             await using (var file = File.Create(temp))
             {
-                written = await CopyCappedAsync(upload, file, cap, ct);
+                written = await CopyCappedAsync(upload, file, cap, field, ct);
             }
 
             if (written == 0)
             {
-                throw Invalid("文件是空的。");
+                throw Invalid(field, "文件是空的。");
             }
 
             var head = new byte[16];
@@ -53,13 +67,23 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
                 _ = await read.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
             }
 
-            var type = FileSniffer.Sniff(head) ?? throw Invalid("不支持的文件类型。可以上传 JPEG、PNG、GIF、WebP 图片，MP4、WebM 视频，MP3、M4A、OGG、WAV 音频。");
-            if (written > LimitFor(type.Category))
+            var type = FileSniffer.Sniff(head);
+            if (imagesOnly && type?.Category != "image")
             {
-                throw Invalid($"文件太大：{Describe(type.Category)}最大 {LimitFor(type.Category) / 1024 / 1024} MB。");
+                throw Invalid(field, "只能上传 JPEG、PNG、GIF 或 WebP 图片。");
             }
 
-            return type.Category == "image" ? await StoreImageAsync(temp, ct) : await StoreAsIsAsync(temp, type, written, ct);
+            if (type is null)
+            {
+                throw Invalid(field, "不支持的文件类型。可以上传 JPEG、PNG、GIF、WebP 图片，MP4、WebM 视频，MP3、M4A、OGG、WAV 音频。");
+            }
+
+            if (written > LimitFor(type.Category))
+            {
+                throw Invalid(field, $"文件太大：{Describe(type.Category)}最大 {LimitFor(type.Category) / 1024 / 1024} MB。");
+            }
+
+            return type.Category == "image" ? await StoreImageAsync(temp, folder, prefix, field, ct) : await StoreAsIsAsync(temp, type, written, ct);
         }
         finally
         {
@@ -68,14 +92,19 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
     }
 
     /// <summary>The stored file for <c>/media/{name}</c>, or null; names are hashes, so nothing else can be reached.</summary>
-    public (string Path, string ContentType)? Find(string name)
+    public (string Path, string ContentType)? Find(string name) => Find(Folder, name);
+
+    /// <summary>The private image for <c>/private-media/{name}</c>, or null.</summary>
+    public (string Path, string ContentType)? FindPrivate(string name) => Find(PrivateFolder, name);
+
+    private static (string Path, string ContentType)? Find(string folder, string name)
     {
         if (name.Length < 66 || name.Length > 72 || !name[..64].All(Uri.IsHexDigit) || name[64] != '.')
         {
             return null;
         }
 
-        var path = Path.Combine(Folder, name[..2], name);
+        var path = Path.Combine(folder, name[..2], name);
         var type = Path.GetExtension(name) switch
         {
             ".jpg" => "image/jpeg",
@@ -93,7 +122,7 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
         return type is not null && File.Exists(path) ? (path, type) : null;
     }
 
-    private async Task<StoredMedia> StoreImageAsync(string temp, CancellationToken ct)
+    private static async Task<StoredMedia> StoreImageAsync(string temp, string folder, string prefix, string field, CancellationToken ct)
     {
         Image image;
         try
@@ -102,7 +131,7 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
         }
         catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
         {
-            throw Invalid("图片已损坏或格式不正确，无法打开。");
+            throw Invalid(field, "图片已损坏或格式不正确，无法打开。");
         }
 
         using (image)
@@ -126,7 +155,7 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
                 await image.SaveAsync(output, new JpegEncoder { Quality = 82 }, ct);
             }
 
-            var (url, _) = await WriteAsync(output.ToArray(), hasAlpha ? "png" : "jpg", ct);
+            var url = await WriteAsync(output.ToArray(), hasAlpha ? "png" : "jpg", folder, prefix, ct);
             return new StoredMedia(url, hasAlpha ? "image/png" : "image/jpeg", output.Length, image.Width, image.Height);
         }
     }
@@ -147,14 +176,14 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
             File.Move(temp, target);
         }
 
-        return new StoredMedia("/media/" + name, type.ContentType, length, null, null);
+        return new StoredMedia(PublicPrefix + name, type.ContentType, length, null, null);
     }
 
-    private async Task<(string Url, string Path)> WriteAsync(byte[] bytes, string extension, CancellationToken ct)
+    private static async Task<string> WriteAsync(byte[] bytes, string extension, string folder, string prefix, CancellationToken ct)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var name = $"{hash}.{extension}";
-        var target = Path.Combine(Folder, hash[..2], name);
+        var target = Path.Combine(folder, hash[..2], name);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         if (!File.Exists(target))
         {
@@ -163,10 +192,10 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
             File.Move(partial, target, overwrite: true);
         }
 
-        return ("/media/" + name, target);
+        return prefix + name;
     }
 
-    private static async Task<long> CopyCappedAsync(Stream source, Stream target, long cap, CancellationToken ct)
+    private static async Task<long> CopyCappedAsync(Stream source, Stream target, long cap, string field, CancellationToken ct)
     {
         var buffer = new byte[81920];
         long total = 0;
@@ -176,7 +205,7 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
             total += read;
             if (total > cap)
             {
-                throw Invalid($"文件太大：最大 {cap / 1024 / 1024} MB。");
+                throw Invalid(field, $"文件太大：最大 {cap / 1024 / 1024} MB。");
             }
 
             await target.WriteAsync(buffer.AsMemory(0, read), ct);
@@ -187,5 +216,5 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
 
     private static string Describe(string category) => category switch { "image" => "图片", "audio" => "音频", _ => "视频" };
 
-    private static ValidationFailedException Invalid(string message) => new(new Dictionary<string, string[]> { ["file"] = [message] });
+    private static ValidationFailedException Invalid(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 }

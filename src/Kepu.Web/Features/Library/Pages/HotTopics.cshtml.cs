@@ -11,7 +11,7 @@ namespace Kepu.Web.Features.Library.Pages;
 public sealed class HotTopicsModel(HotTopics hotTopics, IAccountDirectory accounts) : PageModel
 {
     public IReadOnlyList<HotTopicView> List { get; private set; } = [];
-    public IReadOnlyList<(string Id, string Name)> Experts { get; private set; } = [];
+    public IReadOnlyList<ExpertCard> Experts { get; private set; } = [];
     public bool IsEditor => ContentAccess.IsEditor(User);
     public string? Title { get; private set; }
 
