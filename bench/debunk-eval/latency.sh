@@ -31,4 +31,4 @@ PY
 cat "$here"/queries-*.jsonl "$here"/unrelated-*.jsonl >"$work/all.jsonl"
 cd "$root/src/Kepu.Web"
 /usr/bin/time -f "import: %e s" dotnet "$dll" debunks import "$work/entries.jsonl"
-dotnet "$dll" debunks match --in "$work/all.jsonl" --out "$work/results.jsonl" --top 10
+/usr/bin/time -f "match: %e s, peak memory %M KB (index built on the first query)" dotnet "$dll" debunks match --in "$work/all.jsonl" --out "$work/results.jsonl" --top 10
