@@ -68,10 +68,11 @@ public sealed class CheckJourneyTests(BrowserFixture browser)
         await page.GetByLabel("截图（可不传；只有编辑和专家能看到）").SetInputFilesAsync(new FilePayload { Name = "chat.jpg", MimeType = "image/jpeg", Buffer = ChatJpeg() });
         await page.GetByLabel("在哪里看到的（可不填）").FillAsync("微信群");
         await page.GetByLabel("所在区县（可不填）").SelectOptionAsync("500242");
+        await BrowserFixture.ScreenshotAsync(page, "phone-check-05-report");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交给专家核查" }).ClickAsync();
         await page.WaitForURLAsync("**/claims/R*");
         await Assertions.Expect(page.Locator("[data-status=new]")).ToContainTextAsync("新收");
-        await BrowserFixture.ScreenshotAsync(page, "phone-check-05-status");
+        await BrowserFixture.ScreenshotAsync(page, "phone-check-06-status");
 
         // An editor sees the cluster and assigns it; the expert checks it and publishes the verdict.
         await using (var desk = await browser.NewContextAsync(phone: false))
@@ -120,7 +121,7 @@ public sealed class CheckJourneyTests(BrowserFixture browser)
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("[data-status=published]")).ToContainTextAsync("已发布");
         await Assertions.Expect(page.Locator(".verdict-card .verdict-word")).ToContainTextAsync("谣言");
-        await BrowserFixture.ScreenshotAsync(page, "phone-check-06-status-published");
+        await BrowserFixture.ScreenshotAsync(page, "phone-check-07-status-published");
     }
 
     private static byte[] ChatJpeg()
