@@ -1,6 +1,7 @@
 using Kepu.Web.Features.Accounts;
 using Kepu.Web.Features.Debunk;
 using Kepu.Web.Features.Feed;
+using Kepu.Web.Features.Learning;
 using Kepu.Web.Features.Library;
 using Kepu.Web.Features.Regions;
 using Kepu.Web.Infrastructure.Cli;
@@ -16,6 +17,7 @@ builder.Services.AddAccounts();
 builder.Services.AddLibrary();
 builder.Services.AddFeed();
 builder.Services.AddDebunk();
+builder.Services.AddLearning();
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args))
@@ -30,6 +32,7 @@ app.MapAccounts();
 app.MapLibrary();
 app.MapFeed();
 app.MapDebunk();
+app.MapLearning();
 await app.RunAsync();
 return 0;
 

@@ -11,7 +11,12 @@ public sealed record FeedViewer(
     IReadOnlyList<string> InterestTopics,
     bool ElderMode,
     ReadingHistory History,
-    IReadOnlyList<string> RecentTopics);
+    IReadOnlyList<string> RecentTopics,
+    IReadOnlyList<string>? MissedTopics = null)
+{
+    /// <summary>Topics of questions this person got wrong lately (學习 → 每日答题, 测验): shown more on them.</summary>
+    public IReadOnlyList<string> Missed => MissedTopics ?? [];
+}
 
 public sealed record RankedItem(CatalogItem Item, double Score, string Reason);
 
@@ -21,6 +26,9 @@ public sealed record RankedItem(CatalogItem Item, double Score, string Reason);
 /// </summary>
 public static class FeedRanking
 {
+    /// <summary>Lift for an unread item on a topic the person answered wrongly of late.</summary>
+    public const double MissedBonus = 1.2;
+
     /// <summary>Ranks every item, then explains only the ones returned (explaining 100,000 cards per request would dominate).</summary>
     public static IReadOnlyList<RankedItem> Rank(IReadOnlyList<CatalogItem> items, FeedViewer viewer, DateTime now, IReadOnlyDictionary<int, string>? campaignLift = null) =>
         Top(items, viewer, now, campaignLift, int.MaxValue).Items;
@@ -70,7 +78,7 @@ public static class FeedRanking
         var items = columns.Items;
         var place = new Place(viewer.District is null ? null : "d:" + viewer.District, viewer.RegionGroup is null ? null : "g:" + viewer.RegionGroup);
         var viewerMask = FeedColumns.Mask(viewer.Audiences);
-        var simple = viewer.InterestTopics.Count == 0 && viewer.RecentTopics.Count == 0 && viewer.History.Viewed.Count == 0;
+        var simple = viewer.InterestTopics.Count == 0 && viewer.RecentTopics.Count == 0 && viewer.Missed.Count == 0 && viewer.History.Viewed.Count == 0;
         var lift = campaignLift is { Count: > 0 } ? campaignLift : null;
         var nowTicks = now.Ticks;
         var scores = new double[items.Count];
@@ -180,6 +188,12 @@ public static class FeedRanking
         {
             score += 1;
             reasons?.Add((1, $"与您最近看的“{recent}”相关"));
+        }
+
+        if (viewer.Missed.Count > 0 && item.Topics.FirstOrDefault(viewer.Missed.Contains) is { } missed && !viewer.History.Viewed.Contains(item.Id))
+        {
+            score += MissedBonus;
+            reasons?.Add((MissedBonus, $"您答错过“{missed}”的题，看看这篇"));
         }
 
         var ageDays = Math.Max(0, (now - item.PublishedAt).TotalDays);

@@ -46,7 +46,8 @@ public sealed class FeedSegments(TimeProvider clock, int keep = FeedSegments.Kee
         var segment = For(columns, viewer, campaignLift, now);
         var interests = Flags(columns, viewer.InterestTopics);
         var recent = Flags(columns, viewer.RecentTopics);
-        var bound = (interests is null ? 0 : 1.5) + (recent is null ? 0 : 1);
+        var missed = Flags(columns, viewer.Missed);
+        var bound = (interests is null ? 0 : 1.5) + (recent is null ? 0 : 1) + (missed is null ? 0 : FeedRanking.MissedBonus);
         var history = viewer.History;
         var bestIndex = new int[Math.Max(1, Math.Min(take, segment.Total))];
         var bestScore = new double[bestIndex.Length];
@@ -73,6 +74,11 @@ public sealed class FeedSegments(TimeProvider clock, int keep = FeedSegments.Kee
             if (recent is not null && !viewed && Any(topics, recent))
             {
                 score += 1;
+            }
+
+            if (missed is not null && !viewed && Any(topics, missed))
+            {
+                score += FeedRanking.MissedBonus;
             }
 
             if (viewed)
@@ -148,7 +154,7 @@ public sealed class FeedSegments(TimeProvider clock, int keep = FeedSegments.Kee
 
     private static FeedSegment Build(FeedColumns columns, FeedViewer viewer, IReadOnlyDictionary<int, string>? campaignLift, DateTime now, int keep)
     {
-        var shared = viewer with { InterestTopics = [], RecentTopics = [], History = FeedRanking.NoHistory };
+        var shared = viewer with { InterestTopics = [], RecentTopics = [], MissedTopics = null, History = FeedRanking.NoHistory };
         var scores = FeedRanking.BaseScores(columns, shared, now, campaignLift);
         var eligible = 0;
         foreach (var s in scores)

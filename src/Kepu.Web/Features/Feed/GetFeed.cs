@@ -15,7 +15,7 @@ public sealed record FeedCampaign(int Id, string Name, string Banner);
 public sealed record FeedResponse(IReadOnlyList<FeedCard> Items, int Total, int Page, int PageSize, string? Audience, string? District, IReadOnlyList<FeedCampaign> Campaigns);
 
 /// <summary>What fits this person first: their profile when signed in, else the audience and district they chose.</summary>
-public sealed class GetFeed(ContentCatalog catalog, FeedColumnsCache columns, FeedSegments segments, Campaigns campaigns, IAccountDirectory accounts, IRegionDirectory regions, ReadingHistories histories)
+public sealed class GetFeed(ContentCatalog catalog, FeedColumnsCache columns, FeedSegments segments, Campaigns campaigns, IAccountDirectory accounts, IRegionDirectory regions, ReadingHistories histories, IMissedTopics signals)
 {
     public const int PageSize = 12;
 
@@ -64,7 +64,8 @@ public sealed class GetFeed(ContentCatalog catalog, FeedColumnsCache columns, Fe
             (profile?.Interests ?? []).Select(Interests.Label).ToList(),
             request.Elder ?? profile?.ElderMode ?? false,
             history,
-            recentTopics);
+            recentTopics,
+            profile is not null ? await signals.MissedTopicsAsync(user.UserId()!, ct) : null);
     }
 }
 

@@ -11,7 +11,7 @@ namespace Kepu.Web.Infrastructure.Cli;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly string[] Commands = ["migrate", "admin", "import", "backup", "reindex", "bench", "debunks", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "admin", "import", "backup", "reindex", "bench", "debunks", "ledger", "help", "--help", "-h"];
 
     public const string Usage = """
         科普重庆 Kepu — 命令行
@@ -27,6 +27,8 @@ internal static class CommandLine
           reindex                   从数据库重建本节点的搜索索引（Data:Directory/index），并补齐旧内容的正文 HTML
           debunks import FILE.jsonl 导入辟谣条目（每行一个 JSON：id、claim、verdict、title、body 必填）；按 id 更新，可重复导入
           debunks match --in Q.jsonl --out R.jsonl [--top N]   批量比对（评测用）：每行 {"qid","text"}
+          ledger verify             校验学习账本（学分、成绩、证书）：有记录被修改、插入或删除时列出并以非零状态退出
+          ledger digest             立即公布今天的链头（平时每天自动公布）
           bench data [--items N] [--users M]   向空数据库生成基准测试数据（默认 10 万条内容、100 万用户）
           help                      显示本帮助
 
@@ -62,6 +64,8 @@ internal static class CommandLine
                     return await ReindexAsync(services, stdout);
                 case "debunks":
                     return await Features.Debunk.DebunkCommands.RunAsync(services, args, stdout, stderr);
+                case "ledger" when args.Length == 2:
+                    return await Features.Learning.Ledger.LedgerCommands.RunAsync(services, args[1], stdout, stderr);
                 case "backup" when args.Length == 2:
                     return await BackupCommand.RunAsync(services, args[1], stdout, stderr);
                 default:

@@ -5,5 +5,10 @@ public static class Display
 {
     /// <summary>Beijing time (UTC+8, no daylight saving): what every user of the platform reads clocks in.</summary>
     public static string Beijing(DateTime utc, string format = "yyyy-MM-dd HH:mm") =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).AddHours(8).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+        ToBeijing(utc).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+
+    public static DateTime ToBeijing(DateTime utc) => DateTime.SpecifyKind(DateTime.SpecifyKind(utc, DateTimeKind.Utc).AddHours(8), DateTimeKind.Unspecified);
+
+    /// <summary>The Beijing calendar day of a UTC instant (daily caps, streaks and digests count these).</summary>
+    public static DateOnly BeijingDay(DateTime utc) => DateOnly.FromDateTime(ToBeijing(utc));
 }

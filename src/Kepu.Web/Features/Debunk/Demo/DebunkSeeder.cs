@@ -1,4 +1,3 @@
-using System.Reflection;
 using Kepu.Web.Features.Debunk.Entities;
 using Kepu.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,15 +10,7 @@ namespace Kepu.Web.Features.Debunk.Demo;
 /// </summary>
 public sealed class DebunkSeeder(AppDbContext db, ImportDebunks import, IConfiguration configuration, IHostEnvironment environment)
 {
-    public static IEnumerable<(string Name, string Text)> Files()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("demo/debunks-", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            yield return (name, reader.ReadToEnd());
-        }
-    }
+    public static IEnumerable<(string Name, string Text)> Files() => DemoFiles.Read("debunks-");
 
     public async Task<int> SeedAsync(CancellationToken ct = default)
     {

@@ -1,0 +1,31 @@
+using Kepu.Web.Features.Learning.Ledger;
+
+namespace Kepu.Web.Features.Learning;
+
+internal static class LearningModule
+{
+    public static IServiceCollection AddLearning(this IServiceCollection services)
+    {
+        services.AddScoped<CourseCatalog>();
+        services.AddScoped<CourseProgress>();
+        services.AddScoped<CourseImport>();
+        services.AddScoped<Points>();
+        services.AddScoped<Leaderboards>();
+        services.AddScoped<Certificates>();
+        services.AddScoped<LedgerVerifier>();
+        services.AddScoped<Demo.LearningSeeder>();
+        services.AddScoped<Feed.IMissedTopics, LearningSignals>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, MissedTopicEviction>();
+        services.AddSingleton<LedgerWriter>();
+        services.AddSingleton<LedgerDigests>();
+        services.AddHostedService(sp => sp.GetRequiredService<LedgerDigests>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLearning(this IEndpointRouteBuilder app)
+    {
+        app.MapLearningApi();
+        app.MapLedgerApi();
+        return app;
+    }
+}
