@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # --- 1. Packages: chromium (browser tests), CJK fonts (Chinese glyphs in screenshots), PostgreSQL.
 need=()
-for pkg in chromium fonts-noto-cjk postgresql; do
+for pkg in chromium fonts-noto-cjk fonts-droid-fallback postgresql; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

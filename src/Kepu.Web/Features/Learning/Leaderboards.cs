@@ -9,7 +9,7 @@ namespace Kepu.Web.Features.Learning;
 
 public sealed record BoardLine(int Rank, string Name, int Total, bool Me);
 
-public sealed record Board(string Scope, string Title, IReadOnlyList<BoardLine> Top, int? MyRank, int? MyTotal);
+public sealed record Board(string Scope, string Code, string Title, IReadOnlyList<BoardLine> Top, int? MyRank, int? MyTotal);
 
 public sealed record MyProgress(int Total, int Streak, int BestStreak, int CoursesCompleted, int QuestionsAnswered, int QuestionsRight, bool ShowName,
     IReadOnlyList<PointsToday> Today);
@@ -60,7 +60,7 @@ public sealed class Leaderboards(AppDbContext db, IAccountDirectory accounts, Ti
             myRank = await query.CountAsync(l => l.Total > me.Total, ct) + 1;
         }
 
-        return new Board(scope, title, lines, myRank, inBoard ? me!.Total : null);
+        return new Board(scope, code, title, lines, myRank, inBoard ? me!.Total : null);
     }
 
     public async Task<MyProgress> MineAsync(string userId, CancellationToken ct = default)

@@ -53,6 +53,14 @@ internal static class LearningApi
         app.MapGet("/api/v1/certificates/{code}", async Task<Ok<CertificateView>> (string code, Certificates certificates, CancellationToken ct) =>
                 TypedResults.Ok(await certificates.VerifyAsync(code, ct)))
             .WithTags("学习 Learning").WithSummary("核验证书：与账本记录比对");
+        app.MapGet("/verify/{code}/pdf", async Task<FileContentHttpResult> (string code, HttpRequest request, Certificates certificates, CertificatePdf pdf,
+                CancellationToken ct) =>
+            {
+                var certificate = await certificates.VerifyAsync(code, ct);
+                var bytes = pdf.Render(certificate, $"{request.Scheme}://{request.Host}/verify/{certificate.Code}");
+                return TypedResults.File(bytes, "application/pdf", $"certificate-{certificate.Code}.pdf");
+            })
+            .WithTags("学习 Learning").WithSummary("证书 PDF（A4，含核验二维码，内嵌中文字体）");
     }
 
     internal static string Me(ClaimsPrincipal user) => user.UserId() ?? throw new ForbiddenException("请先登录。");

@@ -12,6 +12,7 @@ internal static class LearningModule
         services.AddScoped<Points>();
         services.AddScoped<Leaderboards>();
         services.AddScoped<Certificates>();
+        services.AddSingleton<CertificatePdf>();
         services.AddScoped<LedgerVerifier>();
         services.AddScoped<Demo.LearningSeeder>();
         services.AddScoped<Feed.IMissedTopics, LearningSignals>();

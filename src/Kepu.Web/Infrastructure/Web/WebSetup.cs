@@ -21,7 +21,6 @@ internal static class WebSetup
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            o.Conventions.AddPageRoute("/ComingSoon", "learn");
             o.Conventions.AddPageRoute("/Library/Pages/Edit", "contents/new");
         });
 
