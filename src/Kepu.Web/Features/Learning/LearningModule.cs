@@ -11,6 +11,7 @@ internal static class LearningModule
         services.AddScoped<CourseImport>();
         services.AddScoped<Points>();
         services.AddScoped<Leaderboards>();
+        services.AddScoped<QuestionBank>();
         services.AddScoped<Certificates>();
         services.AddSingleton<CertificatePdf>();
         services.AddScoped<LedgerVerifier>();
@@ -27,6 +28,7 @@ internal static class LearningModule
     {
         app.MapLearningApi();
         app.MapLedgerApi();
+        app.MapQuestionBankApi();
         return app;
     }
 }
