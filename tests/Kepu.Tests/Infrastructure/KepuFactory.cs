@@ -1,6 +1,7 @@
 using Kepu.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -38,11 +39,17 @@ public class KepuFactory : WebApplicationFactory<Program>
 
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>Services a test host replaces (a fake clock, say).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
         // Test hosts do not load the static web assets manifest by themselves; without it pages have no CSS.
         builder.UseStaticWebAssets();
+        builder.ConfigureTestServices(ConfigureTestServices);
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = Provider,

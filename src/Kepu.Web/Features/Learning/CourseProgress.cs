@@ -96,7 +96,7 @@ public sealed class CourseProgress(AppDbContext db, Points points, Certificates 
             learner.Answered(right);
             if (!right)
             {
-                await MissedAsync(userId, q.Topic, now, ct);
+                await points.MissedAsync(userId, q.Topic, now, ct);
             }
 
             results.Add(new AnswerResult(q.Id, right, q.Answer, q.Explanation));
@@ -107,21 +107,6 @@ public sealed class CourseProgress(AppDbContext db, Points points, Certificates 
         var earned = progress.Quiz(score, course.PassMark, now) ? await points.AwardAsync(userId, PointKinds.Quiz, $"quiz:{lesson.Id}", ct) : 0;
         var completion = await SaveAndCompleteAsync(userId, holderName, course, ct);
         return new QuizResult(score, score >= course.PassMark, course.PassMark, results, earned + (completion?.PointsEarned ?? 0), completion);
-    }
-
-    /// <summary>A wrong answer remembers its topic: the feed then shows more on it (<see cref="LearningSignals"/>).</summary>
-    internal async Task MissedAsync(string userId, string topic, DateTime now, CancellationToken ct)
-    {
-        var missed = db.Set<MissedTopic>().Local.FirstOrDefault(m => m.UserId == userId && m.Topic == topic)
-            ?? await db.Set<MissedTopic>().FirstOrDefaultAsync(m => m.UserId == userId && m.Topic == topic, ct);
-        if (missed is null)
-        {
-            db.Add(new MissedTopic(userId, topic, now));
-        }
-        else
-        {
-            missed.Missed(now);
-        }
     }
 
     /// <summary>Saves the step; when it finished the course, issues the certificate with its ledger record in one transaction.</summary>

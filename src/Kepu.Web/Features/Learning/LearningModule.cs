@@ -12,6 +12,7 @@ internal static class LearningModule
         services.AddScoped<Points>();
         services.AddScoped<Leaderboards>();
         services.AddScoped<QuestionBank>();
+        services.AddScoped<Practice>();
         services.AddScoped<Certificates>();
         services.AddSingleton<CertificatePdf>();
         services.AddScoped<LedgerVerifier>();
@@ -29,6 +30,7 @@ internal static class LearningModule
         app.MapLearningApi();
         app.MapLedgerApi();
         app.MapQuestionBankApi();
+        app.MapPracticeApi();
         return app;
     }
 }

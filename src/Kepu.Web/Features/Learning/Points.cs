@@ -61,4 +61,19 @@ public sealed class Points(AppDbContext db, IAccountDirectory accounts, TimeProv
         learner.Place(profile?.District, organizations.Count > 0 ? organizations[0] : null);
         return learner;
     }
+
+    /// <summary>A wrong answer remembers its topic: the feed then shows more on it (<see cref="LearningSignals"/>).</summary>
+    public async Task MissedAsync(string userId, string topic, DateTime now, CancellationToken ct)
+    {
+        var missed = db.Set<MissedTopic>().Local.FirstOrDefault(m => m.UserId == userId && m.Topic == topic)
+            ?? await db.Set<MissedTopic>().FirstOrDefaultAsync(m => m.UserId == userId && m.Topic == topic, ct);
+        if (missed is null)
+        {
+            db.Add(new MissedTopic(userId, topic, now));
+        }
+        else
+        {
+            missed.Missed(now);
+        }
+    }
 }

@@ -59,4 +59,15 @@
     category.addEventListener("change", filter);
     filter();
   });
+
+  // 挑战答题: count down the seconds the server gave (phones' clocks may be wrong; the server decides either way).
+  document.querySelectorAll(".countdown[data-seconds]").forEach(function (counter) {
+    var ends = Date.now() + 1000 * Number(counter.getAttribute("data-seconds"));
+    var tick = function () {
+      var left = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
+      counter.textContent = String(left);
+      if (left > 0) setTimeout(tick, 500);
+    };
+    tick();
+  });
 })();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kepu.Tests.Features.Learning;
 
 /// <summary>A host with the four demo courses loaded through the course import.</summary>
-public sealed class LearningFixture : KepuFactory, IAsyncLifetime
+public class LearningFixture : KepuFactory, IAsyncLifetime
 {
     public async Task InitializeAsync()
     {
@@ -19,4 +19,12 @@ public sealed class LearningFixture : KepuFactory, IAsyncLifetime
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary>The same, on a clock the test moves (the challenge's 45 seconds are the server's).</summary>
+public sealed class ClockedLearningFixture : LearningFixture
+{
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }

@@ -193,3 +193,27 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.Property(c => c.Detail).HasMaxLength(200);
     }
 }
+
+internal sealed class PracticeDayConfiguration : IEntityTypeConfiguration<PracticeDay>
+{
+    public void Configure(EntityTypeBuilder<PracticeDay> b)
+    {
+        b.ToTable("learning_practice_day");
+        b.HasKey(p => new { p.UserId, p.Day });
+        b.Property(p => p.UserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class ChallengeRunConfiguration : IEntityTypeConfiguration<ChallengeRun>
+{
+    public void Configure(EntityTypeBuilder<ChallengeRun> b)
+    {
+        b.ToTable("learning_challenge");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.UserId).HasMaxLength(450).IsRequired();
+        b.Property(c => c.EndReason).HasMaxLength(16);
+        b.Ignore(c => c.Deadline);
+        b.Ignore(c => c.Over);
+        b.HasIndex(c => new { c.UserId, c.StartedAt });
+    }
+}

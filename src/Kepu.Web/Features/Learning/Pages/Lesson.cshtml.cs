@@ -40,16 +40,7 @@ public sealed class LessonModel(CourseProgress progress, IAccountDirectory accou
             return Challenge();
         }
 
-        // Form fields q{questionId} carry the chosen option indexes (radio: one, checkbox: several).
-        var answers = new Dictionary<int, IReadOnlyList<int>>();
-        foreach (var (key, values) in Request.Form)
-        {
-            if (key.Length > 1 && key[0] == 'q' && int.TryParse(key.AsSpan(1), out var question))
-            {
-                answers[question] = [.. values.Select(v => int.TryParse(v, out var i) ? i : -1)];
-            }
-        }
-
+        var answers = QuizForm.Answers(Request.Form);
         _answers = answers;
         try
         {

@@ -568,6 +568,49 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.ToTable("learning_certificate", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.ChallengeRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.PrimitiveCollection<List<int>>("Asked")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CurrentQuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Right")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "StartedAt");
+
+                    b.ToTable("learning_challenge", (string)null);
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.Chapter", b =>
                 {
                     b.Property<int>("Id")
@@ -985,6 +1028,29 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.HasKey("Kind");
 
                     b.ToTable("learning_point_rule", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.PracticeDay", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Questions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Right")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Day");
+
+                    b.ToTable("learning_practice_day", (string)null);
                 });
 
             modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.Question", b =>

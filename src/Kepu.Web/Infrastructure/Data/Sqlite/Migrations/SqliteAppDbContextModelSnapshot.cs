@@ -546,6 +546,47 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.ToTable("learning_certificate", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.ChallengeRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Asked")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CurrentQuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Right")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "StartedAt");
+
+                    b.ToTable("learning_challenge", (string)null);
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.Chapter", b =>
                 {
                     b.Property<int>("Id")
@@ -951,6 +992,29 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.HasKey("Kind");
 
                     b.ToTable("learning_point_rule", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.PracticeDay", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Questions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Right")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Day");
+
+                    b.ToTable("learning_practice_day", (string)null);
                 });
 
             modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.Question", b =>
