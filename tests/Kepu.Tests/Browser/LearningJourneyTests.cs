@@ -117,4 +117,75 @@ public sealed class LearningJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=total]")).Not.ToHaveTextAsync("0");
         await BrowserFixture.ScreenshotAsync(page, "phone-learn-07-me-elder");
     }
+
+    [Fact]
+    public async Task AnOfficial_SitsATimedExam_OnAPhone_AndTheManagerReadsTheUnitReport()
+    {
+        await LoadAsync();
+        int examId;
+        await using (var scope = browser.Factory.Services.CreateAsyncScope())
+        {
+            var manage = scope.ServiceProvider.GetRequiredService<Kepu.Web.Features.Accounts.Admin.ManageOrganizations>();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Kepu.Web.Features.Accounts.Entities.AppUser>>();
+            var unit = await manage.CreateAsync(new Kepu.Web.Features.Accounts.Admin.OrganizationRequest { Name = "酉阳县人民政府", Kind = "government", District = "500242" });
+            var department = await manage.CreateAsync(new Kepu.Web.Features.Accounts.Admin.OrganizationRequest { Name = "酉阳县科技局", Kind = "government", District = "500242", ParentId = unit });
+            foreach (var (name, display, org, isManager) in new[] { ("exam-official", "张科员", department, false), ("exam-manager", "李局长", unit, true) })
+            {
+                var user = new Kepu.Web.Features.Accounts.Entities.AppUser { UserName = name, DisplayName = display, DistrictCode = "500242" };
+                Assert.True((await users.CreateAsync(user, Kepu.Tests.Infrastructure.KepuFactory.DemoPassword)).Succeeded);
+                Assert.True((await users.AddToRoleAsync(user, Kepu.Web.Features.Accounts.Entities.Roles.Citizen)).Succeeded);
+                await manage.AddMemberAsync(org, name, isManager);
+            }
+
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var now = DateTime.UtcNow;
+            var exam = new Exam(unit, "2026年度领导干部科学素质测试", [new BlueprintLine("knowledge", 1, 3), new BlueprintLine("method", 2, 2)], 20, now.AddMinutes(-5), now.AddDays(3), 60, "system", now);
+            db.Add(exam);
+            await db.SaveChangesAsync();
+            examId = exam.Id;
+        }
+
+        await using var phone = await browser.NewContextAsync(phone: true);
+        phone.SetDefaultTimeout(60_000);
+        var page = await BrowserFixture.SignInAsync(phone, "exam-official");
+        await page.GotoAsync("/learn/exams");
+        var card = page.Locator($"article[data-exam='{examId}']");
+        await Assertions.Expect(card).ToContainTextAsync("限时 20 分钟");
+        await BrowserFixture.ScreenshotAsync(page, "phone-exam-01-list");
+        await card.GetByRole(AriaRole.Button, new() { Name = "开始考试" }).ClickAsync();
+        await page.WaitForURLAsync("**/learn/exams/attempts/*");
+        await Assertions.Expect(page.Locator(".countdown")).ToBeVisibleAsync();
+        var attemptId = long.Parse(page.Url.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        ExamAttempt attempt;
+        List<Question> questions;
+        await using (var scope = browser.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            attempt = await db.Set<ExamAttempt>().SingleAsync(a => a.Id == attemptId);
+            questions = await db.Set<Question>().Where(q => attempt.Questions.Contains(q.Id)).ToListAsync();
+        }
+
+        Assert.Equal(5, questions.Count);
+        await BrowserFixture.ScreenshotAsync(page, "phone-exam-02-paper");
+        foreach (var q in questions)
+        {
+            var options = page.Locator($"fieldset[data-question='{q.Id}'] input");
+            foreach (var original in q.Answer)
+            {
+                await options.Nth(attempt.Order(q.Id).ToList().IndexOf(original)).CheckAsync();
+            }
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "交卷" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=exam-result]")).ToContainTextAsync("成绩 100 分");
+        await Assertions.Expect(page.Locator("[data-testid=exam-result]")).ToContainTextAsync("合格 ✓");
+        await BrowserFixture.ScreenshotAsync(page, "phone-exam-03-result");
+
+        await using var desk = await browser.NewContextAsync(phone: false);
+        desk.SetDefaultTimeout(60_000);
+        var manager = await BrowserFixture.SignInAsync(desk, "exam-manager");
+        await manager.GotoAsync($"/learn/exams/manage?exam={examId}");
+        await Assertions.Expect(manager.Locator("tr", new() { HasText = "酉阳县科技局" }).First).ToContainTextAsync("100");
+        await BrowserFixture.ScreenshotAsync(manager, "desktop-exam-04-unit-report");
+    }
 }

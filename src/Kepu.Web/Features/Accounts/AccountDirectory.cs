@@ -16,12 +16,19 @@ public interface IAccountDirectory
     /// <summary>Expert accounts (not deleted), with the disciplines they review.</summary>
     Task<IReadOnlyList<ExpertCard>> ExpertsAsync(CancellationToken ct = default);
 
+    /// <summary>Every organisation with its parent unit (单位 → 部门), and the members of the given ones.</summary>
+    Task<IReadOnlyList<OrganizationNode>> OrganizationTreeAsync(CancellationToken ct = default);
+
+    Task<IReadOnlyList<(int OrganizationId, string UserId, bool IsManager)>> MembersAsync(IReadOnlyCollection<int> organizationIds, CancellationToken ct = default);
+
     /// <summary>When the taxonomy renames a topic, experts' disciplines follow.</summary>
     Task RenameDisciplineAsync(string oldName, string newName, CancellationToken ct = default);
 }
 
 /// <summary>An expert as other modules see them: who, and the taxonomy topics they review (their disciplines).</summary>
 public sealed record ExpertCard(string Id, string Name, IReadOnlyList<string> Disciplines);
+
+public sealed record OrganizationNode(int Id, string Name, string Kind, int? ParentId);
 
 /// <summary>What the feed may know of a person: declared groups, place, interests and display preference.</summary>
 public sealed record PersonProfile(IReadOnlyList<string> Audiences, string? District, IReadOnlyList<string> Interests, bool ElderMode);
@@ -53,6 +60,13 @@ internal sealed class AccountDirectory(AppDbContext db, AccountSnapshots snapsho
                           select new { u.Id, Name = u.DisplayName ?? u.UserName!, u.Disciplines }).ToListAsync(ct);
         return rows.Select(r => new ExpertCard(r.Id, r.Name, r.Disciplines)).ToList();
     }
+
+    public async Task<IReadOnlyList<OrganizationNode>> OrganizationTreeAsync(CancellationToken ct = default) =>
+        await db.Set<Organization>().AsNoTracking().OrderBy(o => o.Id).Select(o => new OrganizationNode(o.Id, o.Name, o.Kind, o.ParentId)).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<(int OrganizationId, string UserId, bool IsManager)>> MembersAsync(IReadOnlyCollection<int> organizationIds, CancellationToken ct = default) =>
+        (await db.Set<OrganizationMember>().AsNoTracking().Where(m => organizationIds.Contains(m.OrganizationId))
+            .Select(m => new { m.OrganizationId, m.UserId, m.IsManager }).ToListAsync(ct)).Select(m => (m.OrganizationId, m.UserId, m.IsManager)).ToList();
 
     public async Task RenameDisciplineAsync(string oldName, string newName, CancellationToken ct = default)
     {

@@ -13,6 +13,8 @@ internal static class LearningModule
         services.AddScoped<Leaderboards>();
         services.AddScoped<QuestionBank>();
         services.AddScoped<Practice>();
+        services.AddScoped<Exams>();
+        services.AddScoped<UnitReports>();
         services.AddScoped<Certificates>();
         services.AddSingleton<CertificatePdf>();
         services.AddScoped<LedgerVerifier>();
@@ -31,6 +33,7 @@ internal static class LearningModule
         app.MapLedgerApi();
         app.MapQuestionBankApi();
         app.MapPracticeApi();
+        app.MapExamsApi();
         return app;
     }
 }

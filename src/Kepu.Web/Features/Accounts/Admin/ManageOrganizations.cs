@@ -20,13 +20,16 @@ public sealed record OrganizationRequest
     public string? Kind { get; init; }
 
     public string? District { get; init; }
+
+    /// <summary>上级单位 (its id), for a department.</summary>
+    public int? ParentId { get; init; }
 }
 
 public sealed record OrganizationRow(int Id, string Name, string Kind, string? District, int MemberCount);
 
 public sealed record MemberRow(string UserId, string UserName, string? DisplayName, bool IsManager, DateTime JoinedAt);
 
-public sealed record OrganizationDetail(int Id, string Name, string Kind, string? District, IReadOnlyList<MemberRow> Members);
+public sealed record OrganizationDetail(int Id, string Name, string Kind, string? District, IReadOnlyList<MemberRow> Members, int? ParentId = null);
 
 /// <summary>Administrators create and edit organisations and manage their members.</summary>
 public sealed class ManageOrganizations(AppDbContext db, IRegionDirectory regions, TimeProvider clock)
@@ -58,7 +61,7 @@ public sealed class ManageOrganizations(AppDbContext db, IRegionDirectory region
                              where m.OrganizationId == id
                              orderby u.UserName
                              select new MemberRow(u.Id, u.UserName!, u.DisplayName, m.IsManager, m.JoinedAt)).ToListAsync(ct);
-        return new OrganizationDetail(org.Id, org.Name, org.Kind, org.DistrictCode, members);
+        return new OrganizationDetail(org.Id, org.Name, org.Kind, org.DistrictCode, members, org.ParentId);
     }
 
     public async Task<int> CreateAsync(OrganizationRequest request, CancellationToken ct = default)
@@ -66,6 +69,8 @@ public sealed class ManageOrganizations(AppDbContext db, IRegionDirectory region
         await ValidateAsync(request, null, ct);
         var org = new Organization(request.Name!.Trim(), request.Kind!, NullIfEmpty(request.District), clock.GetUtcNow().UtcDateTime);
         db.Add(org);
+        await db.SaveChangesAsync(ct);
+        org.MoveUnder(request.ParentId, await AncestorsAsync(request.ParentId, ct));
         await db.SaveChangesAsync(ct);
         return org.Id;
     }
@@ -75,6 +80,7 @@ public sealed class ManageOrganizations(AppDbContext db, IRegionDirectory region
         var org = await db.Set<Organization>().FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("机构不存在。");
         await ValidateAsync(request, id, ct);
         org.Update(request.Name!.Trim(), request.Kind!, NullIfEmpty(request.District));
+        org.MoveUnder(request.ParentId, await AncestorsAsync(request.ParentId, ct));
         await db.SaveChangesAsync(ct);
     }
 
@@ -115,6 +121,11 @@ public sealed class ManageOrganizations(AppDbContext db, IRegionDirectory region
             v.Add(nameof(request.District), "区县不存在。");
         }
 
+        if (request.ParentId is { } parent && !await db.Set<Organization>().AnyAsync(o => o.Id == parent, ct))
+        {
+            v.Add(nameof(request.ParentId), $"上级单位 {parent} 不存在。");
+        }
+
         if (!v.Has(nameof(request.Name)) && request.Name is not null)
         {
             var name = request.Name.Trim();
@@ -125,6 +136,18 @@ public sealed class ManageOrganizations(AppDbContext db, IRegionDirectory region
         }
 
         v.ThrowIfInvalid();
+    }
+
+    /// <summary>The organisation and every unit above it.</summary>
+    private async Task<IReadOnlyCollection<int>> AncestorsAsync(int? id, CancellationToken ct)
+    {
+        var parents = await db.Set<Organization>().AsNoTracking().Select(o => new { o.Id, o.ParentId }).ToDictionaryAsync(o => o.Id, o => o.ParentId, ct);
+        var result = new HashSet<int>();
+        for (var at = id; at is { } current && result.Add(current); at = parents.GetValueOrDefault(current))
+        {
+        }
+
+        return result;
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

@@ -22,7 +22,7 @@ public sealed class OrganizationModel(ManageOrganizations organizations, IRegion
     public async Task OnGetAsync(int id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        Input = new OrganizationRequest { Name = Detail.Name, Kind = Detail.Kind, District = Detail.District };
+        Input = new OrganizationRequest { Name = Detail.Name, Kind = Detail.Kind, District = Detail.District, ParentId = Detail.ParentId };
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
@@ -59,7 +59,7 @@ public sealed class OrganizationModel(ManageOrganizations organizations, IRegion
             ModelState.AddModelError("memberUserName", e is ValidationFailedException v ? v.Errors.Values.First()[0] : e.Message);
             MemberUserName = memberUserName;
             await LoadAsync(id, ct);
-            Input = new OrganizationRequest { Name = Detail.Name, Kind = Detail.Kind, District = Detail.District };
+            Input = new OrganizationRequest { Name = Detail.Name, Kind = Detail.Kind, District = Detail.District, ParentId = Detail.ParentId };
             return Page();
         }
     }

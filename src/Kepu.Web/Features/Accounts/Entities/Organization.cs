@@ -21,7 +21,22 @@ public sealed class Organization
     public string Name { get; private set; } = "";
     public string Kind { get; private set; } = "";
     public string? DistrictCode { get; private set; }
+
+    /// <summary>The unit a department belongs to (单位 → 部门), or null for a top-level unit.</summary>
+    public int? ParentId { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Places this organisation under another; <paramref name="ancestorsOfParent"/> must not contain this one (no cycles).</summary>
+    public void MoveUnder(int? parentId, IReadOnlyCollection<int> ancestorsOfParent)
+    {
+        if (parentId is { } p && (p == Id || ancestorsOfParent.Contains(Id)))
+        {
+            throw new BusinessRuleException("上级单位不能是它自己或它的下级部门。");
+        }
+
+        ParentId = parentId;
+    }
     public List<OrganizationMember> Members { get; private set; } = [];
 
     public void Update(string name, string kind, string? districtCode)

@@ -217,3 +217,39 @@ internal sealed class ChallengeRunConfiguration : IEntityTypeConfiguration<Chall
         b.HasIndex(c => new { c.UserId, c.StartedAt });
     }
 }
+
+internal sealed class ExamConfiguration : IEntityTypeConfiguration<Exam>
+{
+    public void Configure(EntityTypeBuilder<Exam> b)
+    {
+        b.ToTable("learning_exam");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Title).HasMaxLength(60).IsRequired();
+        b.Property(e => e.CreatedBy).HasMaxLength(450).IsRequired();
+        b.OwnsMany(e => e.Blueprint, l => l.ToJson());
+        b.Ignore(e => e.QuestionCount);
+        b.HasIndex(e => e.OrganizationId);
+    }
+}
+
+internal sealed class ExamAttemptConfiguration : IEntityTypeConfiguration<ExamAttempt>
+{
+    public void Configure(EntityTypeBuilder<ExamAttempt> b)
+    {
+        b.ToTable("learning_exam_attempt");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.UserId).HasMaxLength(450).IsRequired();
+        b.Property(a => a.CertificateCode).HasMaxLength(16);
+        b.HasOne<Exam>().WithMany().HasForeignKey(a => a.ExamId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(a => new { a.ExamId, a.UserId }).IsUnique();
+    }
+}
+
+internal sealed class StudyRequirementConfiguration : IEntityTypeConfiguration<StudyRequirement>
+{
+    public void Configure(EntityTypeBuilder<StudyRequirement> b)
+    {
+        b.ToTable("learning_requirement");
+        b.HasKey(r => new { r.OrganizationId, r.Year });
+    }
+}

@@ -151,6 +151,9 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -730,6 +733,106 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.ToTable("learning_enrollment", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.Exam", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PassMark")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("learning_exam", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.ExamAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CertificateCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExamId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("LedgerSequence")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<List<string>>("Orders")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<int>>("Questions")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExamId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("learning_exam_attempt", (string)null);
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.Learner", b =>
                 {
                     b.Property<string>("UserId")
@@ -1124,6 +1227,22 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.HasIndex("Dimension", "Difficulty");
 
                     b.ToTable("learning_question", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.StudyRequirement", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "Year");
+
+                    b.ToTable("learning_requirement", (string)null);
                 });
 
             modelBuilder.Entity("Kepu.Web.Features.Library.Entities.Campaign", b =>
@@ -2544,6 +2663,46 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.HasOne("Kepu.Web.Features.Learning.Entities.Course", null)
                         .WithMany()
                         .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.Exam", b =>
+                {
+                    b.OwnsMany("Kepu.Web.Features.Learning.Entities.BlueprintLine", "Blueprint", b1 =>
+                        {
+                            b1.Property<int>("ExamId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Count");
+
+                            b1.Property<int>("Difficulty");
+
+                            b1.Property<string>("Dimension")
+                                .IsRequired();
+
+                            b1.HasKey("ExamId", "__synthesizedOrdinal");
+
+                            b1.ToTable("learning_exam");
+
+                            b1
+                                .ToJson("Blueprint")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExamId");
+                        });
+
+                    b.Navigation("Blueprint");
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.ExamAttempt", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Learning.Entities.Exam", null)
+                        .WithMany()
+                        .HasForeignKey("ExamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -143,6 +143,9 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -700,6 +703,102 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.ToTable("learning_enrollment", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.Exam", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PassMark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("learning_exam", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.ExamAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LedgerSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Orders")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExamId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("learning_exam_attempt", (string)null);
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.Learner", b =>
                 {
                     b.Property<string>("UserId")
@@ -1086,6 +1185,22 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.HasIndex("Dimension", "Difficulty");
 
                     b.ToTable("learning_question", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.StudyRequirement", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Year");
+
+                    b.ToTable("learning_requirement", (string)null);
                 });
 
             modelBuilder.Entity("Kepu.Web.Features.Library.Entities.Campaign", b =>
@@ -2480,6 +2595,46 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.HasOne("Kepu.Web.Features.Learning.Entities.Course", null)
                         .WithMany()
                         .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.Exam", b =>
+                {
+                    b.OwnsMany("Kepu.Web.Features.Learning.Entities.BlueprintLine", "Blueprint", b1 =>
+                        {
+                            b1.Property<int>("ExamId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Count");
+
+                            b1.Property<int>("Difficulty");
+
+                            b1.Property<string>("Dimension")
+                                .IsRequired();
+
+                            b1.HasKey("ExamId", "__synthesizedOrdinal");
+
+                            b1.ToTable("learning_exam");
+
+                            b1
+                                .ToJson("Blueprint")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExamId");
+                        });
+
+                    b.Navigation("Blueprint");
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.ExamAttempt", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Learning.Entities.Exam", null)
+                        .WithMany()
+                        .HasForeignKey("ExamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
