@@ -20,6 +20,7 @@ internal static class LearningModule
         services.AddScoped<LedgerVerifier>();
         services.AddScoped<Demo.LearningSeeder>();
         services.AddScoped<Feed.IMissedTopics, LearningSignals>();
+        services.AddScoped<Library.IReadingObserver, ReadingPoints>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, MissedTopicEviction>();
         services.AddSingleton<LedgerWriter>();
         services.AddSingleton<LedgerDigests>();

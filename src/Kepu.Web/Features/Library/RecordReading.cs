@@ -7,7 +7,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Kepu.Web.Features.Library;
 
 /// <summary>Records that a signed-in person opened or finished a published item.</summary>
-public sealed class RecordReading(AppDbContext db, IMemoryCache cache, TimeProvider clock)
+public sealed class RecordReading(AppDbContext db, IMemoryCache cache, IEnumerable<IReadingObserver> observers, TimeProvider clock)
 {
     public async Task ViewedAsync(int contentId, string userId, CancellationToken ct = default) => await TouchAsync(contentId, userId, false, ct);
 
@@ -32,6 +32,7 @@ public sealed class RecordReading(AppDbContext db, IMemoryCache cache, TimeProvi
             read.Viewed(now);
         }
 
+        var firstFinish = finished && read.FinishedAt is null;
         if (finished)
         {
             read.Finished(now);
@@ -44,10 +45,19 @@ public sealed class RecordReading(AppDbContext db, IMemoryCache cache, TimeProvi
         catch (DbUpdateException)
         {
             // Two tabs opened the same item at once: the other request recorded it.
+            firstFinish = false;
         }
         finally
         {
             ReadingHistories.Forget(cache, userId);
+        }
+
+        if (firstFinish)
+        {
+            foreach (var observer in observers)
+            {
+                await observer.FinishedFirstTimeAsync(userId, contentId, ct);
+            }
         }
     }
 }
