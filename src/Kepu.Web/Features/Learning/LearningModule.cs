@@ -1,3 +1,4 @@
+using Kepu.Web.Features.Learning.Activities;
 using Kepu.Web.Features.Learning.Ledger;
 
 namespace Kepu.Web.Features.Learning;
@@ -12,6 +13,8 @@ internal static class LearningModule
         services.AddScoped<Points>();
         services.AddScoped<Leaderboards>();
         services.AddScoped<Certificates>();
+        services.AddScoped<ActivityInput>();
+        services.AddScoped<ScienceActivities>();
         services.AddSingleton<CertificatePdf>();
         services.AddScoped<LedgerVerifier>();
         services.AddScoped<Demo.LearningSeeder>();
@@ -27,6 +30,7 @@ internal static class LearningModule
     {
         app.MapLearningApi();
         app.MapLedgerApi();
+        app.MapActivitiesApi();
         return app;
     }
 }
