@@ -1,5 +1,6 @@
 using Kepu.Web.Features.Accounts.Entities;
 using Kepu.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kepu.Web.Features.Accounts;
@@ -8,6 +9,12 @@ namespace Kepu.Web.Features.Accounts;
 public interface IAccountDirectory
 {
     Task<IReadOnlyList<int>> OrganizationIdsAsync(string userId, CancellationToken ct = default);
+
+    /// <summary>The organisations the person manages (speaks for).</summary>
+    Task<IReadOnlyList<int>> ManagedOrganizationIdsAsync(string userId, CancellationToken ct = default);
+
+    /// <summary>The id of the account with this user name, or null when there is none or it was deleted.</summary>
+    Task<string?> UserIdByNameAsync(string userName, CancellationToken ct = default);
     Task<IReadOnlyList<string>> DisciplinesAsync(string userId, CancellationToken ct = default);
     Task<IReadOnlyDictionary<int, string>> OrganizationNamesAsync(IEnumerable<int> ids, CancellationToken ct = default);
     Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> userIds, CancellationToken ct = default);
@@ -33,10 +40,19 @@ public sealed record OrganizationNode(int Id, string Name, string Kind, int? Par
 /// <summary>What the feed may know of a person: declared groups, place, interests and display preference.</summary>
 public sealed record PersonProfile(IReadOnlyList<string> Audiences, string? District, IReadOnlyList<string> Interests, bool ElderMode);
 
-internal sealed class AccountDirectory(AppDbContext db, AccountSnapshots snapshots) : IAccountDirectory
+internal sealed class AccountDirectory(AppDbContext db, AccountSnapshots snapshots, ILookupNormalizer normalizer) : IAccountDirectory
 {
     public async Task<IReadOnlyList<int>> OrganizationIdsAsync(string userId, CancellationToken ct = default) =>
         await db.Set<OrganizationMember>().AsNoTracking().Where(m => m.UserId == userId).Select(m => m.OrganizationId).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<int>> ManagedOrganizationIdsAsync(string userId, CancellationToken ct = default) =>
+        await db.Set<OrganizationMember>().AsNoTracking().Where(m => m.UserId == userId && m.IsManager).Select(m => m.OrganizationId).ToListAsync(ct);
+
+    public async Task<string?> UserIdByNameAsync(string userName, CancellationToken ct = default)
+    {
+        var normalized = normalizer.NormalizeName(userName.Trim());
+        return await db.Set<AppUser>().AsNoTracking().Where(u => u.NormalizedUserName == normalized && u.DeletedAt == null).Select(u => u.Id).FirstOrDefaultAsync(ct);
+    }
 
     public async Task<IReadOnlyList<string>> DisciplinesAsync(string userId, CancellationToken ct = default) =>
         await db.Set<AppUser>().AsNoTracking().Where(u => u.Id == userId).Select(u => u.Disciplines).FirstOrDefaultAsync(ct) ?? [];

@@ -1,3 +1,4 @@
+using Kepu.Web.Features.Learning.Activities;
 using Kepu.Web.Features.Learning.Ledger;
 
 namespace Kepu.Web.Features.Learning;
@@ -16,6 +17,8 @@ internal static class LearningModule
         services.AddScoped<Exams>();
         services.AddScoped<UnitReports>();
         services.AddScoped<Certificates>();
+        services.AddScoped<ActivityInput>();
+        services.AddScoped<ScienceActivities>();
         services.AddSingleton<CertificatePdf>();
         services.AddScoped<LedgerVerifier>();
         services.AddScoped<Demo.LearningSeeder>();
@@ -35,6 +38,7 @@ internal static class LearningModule
         app.MapQuestionBankApi();
         app.MapPracticeApi();
         app.MapExamsApi();
+        app.MapActivitiesApi();
         return app;
     }
 }
