@@ -47,6 +47,12 @@ internal static class ExamsApi
                 TypedResults.File(Spreadsheets.Xlsx("单位报表", UnitReports.Columns, UnitReports.Rows(await reports.ReportAsync(id, exam, user, ct))),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"unit-{id}-report.xlsx"))
             .WithSummary("单位报表导出为 Excel（单位管理员）");
+        api.MapGet("/organizations/{id:int}/xapi", async Task<Ok<System.Text.Json.Nodes.JsonArray>> (int id, HttpRequest request, ClaimsPrincipal user, XApiExport xapi,
+                CancellationToken ct) => TypedResults.Ok(await xapi.OrganizationAsync(id, user, $"{request.Scheme}://{request.Host}", ct)))
+            .WithSummary("单位（含下级部门）全部成员的学习记录，xAPI 1.0.3 语句（单位管理员）");
+        api.MapGet("/me/xapi", async Task<Ok<System.Text.Json.Nodes.JsonArray>> (HttpRequest request, ClaimsPrincipal user, XApiExport xapi, CancellationToken ct) =>
+                TypedResults.Ok(await xapi.PersonAsync(LearningApi.Me(user), $"{request.Scheme}://{request.Host}", ct)))
+            .WithSummary("我的学习记录，xAPI 1.0.3 语句（JSON），可导入学习记录存储（LRS）");
     }
 
     public sealed record ExamIdentity(int Id);

@@ -16,6 +16,7 @@ internal static class LearningModule
         services.AddScoped<Practice>();
         services.AddScoped<Exams>();
         services.AddScoped<UnitReports>();
+        services.AddScoped<XApiExport>();
         services.AddScoped<Certificates>();
         services.AddScoped<ActivityInput>();
         services.AddScoped<ScienceActivities>();
