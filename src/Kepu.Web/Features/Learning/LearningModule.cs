@@ -23,6 +23,7 @@ internal static class LearningModule
         services.AddSingleton<CertificatePdf>();
         services.AddScoped<LedgerVerifier>();
         services.AddScoped<Demo.LearningSeeder>();
+        services.AddScoped<Demo.LearningDemo>();
         services.AddScoped<Feed.IMissedTopics, LearningSignals>();
         services.AddScoped<Library.IReadingObserver, ReadingPoints>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, MissedTopicEviction>();

@@ -8,7 +8,7 @@ namespace Kepu.Web.Features.Learning.Demo;
 /// Point rules are always there (administrators change them). The four demo courses written for this project
 /// (<c>course-*.json</c>) load in Development, or with Demo:Seed and Demo:Content, into an empty catalogue.
 /// </summary>
-public sealed class LearningSeeder(AppDbContext db, CourseImport import, IConfiguration configuration, IHostEnvironment environment)
+public sealed class LearningSeeder(AppDbContext db, CourseImport import, LearningDemo demo, IConfiguration configuration, IHostEnvironment environment)
 {
     public static IEnumerable<(string Name, string Text)> Courses() => DemoFiles.Read("course-");
 
@@ -31,5 +31,7 @@ public sealed class LearningSeeder(AppDbContext db, CourseImport import, IConfig
         {
             await import.ImportAsync(text, ct);
         }
+
+        await demo.SeedAsync(ct);
     }
 }
