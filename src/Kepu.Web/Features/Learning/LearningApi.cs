@@ -50,6 +50,15 @@ internal static class LearningApi
                 TypedResults.Ok(await boards.BoardAsync(scope ?? "district", code, user.UserId(), ct)))
             .WithSummary("排行榜：scope=district（code 为区县代码）或 organization（code 为单位编号）；未同意显示名字的人显示为匿名学员").AllowApiUser();
 
+        var rules = app.MapGroup("/api/v1/learning/point-rules").WithTags("学习 Learning").RequireApiUser(Kepu.Web.Features.Accounts.Entities.Roles.Admin);
+        rules.MapGet("/", async Task<Ok<IReadOnlyList<PointRuleView>>> (PointRules pointRules, CancellationToken ct) => TypedResults.Ok(await pointRules.ListAsync(ct)))
+            .WithSummary("积分规则：每次得分与每日上限（管理员）");
+        rules.MapPut("/", async Task<NoContent> (IReadOnlyList<PointRuleChange> changes, PointRules pointRules, CancellationToken ct) =>
+            {
+                await pointRules.UpdateAsync(changes, ct);
+                return TypedResults.NoContent();
+            }).WithSummary("修改积分规则（管理员；全部检查通过才保存）");
+
         app.MapGet("/api/v1/certificates/{code}", async Task<Ok<CertificateView>> (string code, Certificates certificates, CancellationToken ct) =>
                 TypedResults.Ok(await certificates.VerifyAsync(code, ct)))
             .WithTags("学习 Learning").WithSummary("核验证书：与账本记录比对");

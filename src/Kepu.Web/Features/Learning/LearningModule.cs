@@ -17,6 +17,7 @@ internal static class LearningModule
         services.AddScoped<Exams>();
         services.AddScoped<UnitReports>();
         services.AddScoped<XApiExport>();
+        services.AddScoped<PointRules>();
         services.AddScoped<Certificates>();
         services.AddScoped<ActivityInput>();
         services.AddScoped<ScienceActivities>();

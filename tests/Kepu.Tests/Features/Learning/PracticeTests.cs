@@ -82,3 +82,27 @@ public sealed class PracticeTests(ClockedLearningFixture factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/api/v1/learning/challenges/{id}")).StatusCode);
     }
 }
+
+public sealed class PointRulesTests(LearningFixture factory) : IClassFixture<LearningFixture>
+{
+    [Fact]
+    public async Task Administrators_ChangeTheRules_AllOrNothing_AndTheNewCapApplies()
+    {
+        using var admin = await factory.ApiClientAsync("admin");
+        var rules = await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/learning/point-rules");
+        Assert.Equal(6, rules!.Length);
+        var bad = await admin.PutAsJsonAsync("/api/v1/learning/point-rules", new[] { new { kind = "lesson", points = 8, dailyCap = 8 }, new { kind = "quiz", points = 10, dailyCap = 5 } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(5, (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/learning/point-rules"))!.Single(r => r.GetProperty("kind").GetString() == "lesson").GetProperty("points").GetInt32());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/api/v1/learning/point-rules", new[] { new { kind = "lesson", points = 8, dailyCap = 8 } })).StatusCode);
+        using var citizen = await factory.ApiClientAsync("citizen");
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/api/v1/learning/point-rules")).StatusCode);
+
+        var course = await factory.QueryAsync(db => db.Set<Course>().Where(c => c.Key == "rural-leader-growth").Select(c => c.Id).SingleAsync());
+        var lessons = await factory.QueryAsync(db => db.Set<Lesson>().Where(l => l.CourseId == course).OrderBy(l => l.Number).Select(l => l.Id).Take(2).ToListAsync());
+        var first = await (await citizen.PostAsync($"/api/v1/learning/lessons/{lessons[0]}/study", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var second = await (await citizen.PostAsync($"/api/v1/learning/lessons/{lessons[1]}/study", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(8, first.GetProperty("pointsEarned").GetInt32());
+        Assert.Equal(0, second.GetProperty("pointsEarned").GetInt32());
+    }
+}
