@@ -75,6 +75,7 @@ public sealed class LearningJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=quiz-score]")).ToContainTextAsync("未通过");
         await Assertions.Expect(page.Locator("fieldset[data-right=false]").First).ToContainTextAsync("解析：");
         await BrowserFixture.ScreenshotAsync(page, "phone-learn-03-quiz-wrong-elder");
+        Assert.Empty(await AccessibilityTests.SeriousViolationsAsync(page, elder: true));
         await AnswerAsync(page, lessons[0].Quiz, right: true);
         await Assertions.Expect(page.Locator("[data-testid=quiz-score]")).ToContainTextAsync("通过 ✓");
         await Assertions.Expect(page.Locator("[data-testid=earned]")).ToContainTextAsync("得 5 积分");
@@ -98,6 +99,7 @@ public sealed class LearningJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".certificate[data-valid=true]")).ToContainTextAsync("万州老人");
         await Assertions.Expect(page.Locator(".verify-status")).ToContainTextAsync("真实有效");
         await BrowserFixture.ScreenshotAsync(page, "phone-learn-05-certificate-elder");
+        Assert.Empty(await AccessibilityTests.SeriousViolationsAsync(page, elder: true));
 
         // The QR code's link, opened by someone else (not signed in), says the same; the PDF is a PDF.
         var link = (await page.Locator(".certificate .meta").Last.InnerTextAsync()).Split(' ').Single(s => s.StartsWith("http", StringComparison.Ordinal));
@@ -167,6 +169,7 @@ public sealed class LearningJourneyTests(BrowserFixture browser)
 
         Assert.Equal(5, questions.Count);
         await BrowserFixture.ScreenshotAsync(page, "phone-exam-02-paper");
+        Assert.Empty(await AccessibilityTests.SeriousViolationsAsync(page, elder: false));
         foreach (var q in questions)
         {
             var options = page.Locator($"fieldset[data-question='{q.Id}'] input");
