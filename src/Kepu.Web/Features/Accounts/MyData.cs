@@ -14,13 +14,14 @@ public sealed record MyDataExport(
     ProfileView Profile,
     IReadOnlyList<ConsentView> PrivacyConsents,
     object Security,
-    IReadOnlyList<object> DistrictChangesMade);
+    IReadOnlyList<object> DistrictChangesMade,
+    IReadOnlyDictionary<string, object> Records);
 
 /// <summary>
 /// 我的数据 (PIPL art. 45): everything stored about the person, as JSON; and account deletion
 /// (art. 47), which removes or anonymises personal data.
 /// </summary>
-public sealed class MyData(AppDbContext db, Profile profile, UserManager<AppUser> users, TimeProvider clock)
+public sealed class MyData(AppDbContext db, Profile profile, UserManager<AppUser> users, IEnumerable<IPersonalDataSource> sources, TimeProvider clock)
 {
     public async Task<MyDataExport> ExportAsync(string userId, CancellationToken ct = default)
     {
@@ -48,7 +49,14 @@ public sealed class MyData(AppDbContext db, Profile profile, UserManager<AppUser
             PasswordStored = "仅保存不可逆的密码摘要，不保存密码本身",
         };
 
-        return new MyDataExport(clock.GetUtcNow().UtcDateTime, view, consents, security, [.. changes]);
+        // What the other modules keep about the person (reading, learning ...), each in its own section.
+        var records = new Dictionary<string, object>();
+        foreach (var source in sources)
+        {
+            records[source.Section] = await source.ExportAsync(userId, ct);
+        }
+
+        return new MyDataExport(clock.GetUtcNow().UtcDateTime, view, consents, security, [.. changes], records);
     }
 
     /// <summary>Deletes the account after checking the password; the person is signed out by the caller.</summary>

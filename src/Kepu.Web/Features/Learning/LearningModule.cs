@@ -27,6 +27,7 @@ internal static class LearningModule
         services.AddScoped<Demo.LearningDemo>();
         services.AddScoped<Feed.IMissedTopics, LearningSignals>();
         services.AddScoped<Library.IReadingObserver, ReadingPoints>();
+        services.AddScoped<Accounts.IPersonalDataSource, LearningPersonalData>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, MissedTopicEviction>();
         services.AddSingleton<LedgerWriter>();
         services.AddSingleton<LedgerDigests>();

@@ -21,6 +21,7 @@ internal static class LibraryModule
         services.AddScoped<SearchContent>();
         services.AddSingleton<ContentCatalog>();
         services.AddScoped<RecordReading>();
+        services.AddScoped<Accounts.IPersonalDataSource, ReadingPersonalData>();
         services.AddScoped<ReadingHistories>();
         services.AddScoped<ContentWorkbench>();
         services.AddScoped<Campaigns>();

@@ -35,6 +35,13 @@ public sealed class XApiTests(LearningFixture factory) : IClassFixture<LearningF
         var again = await user.GetFromJsonAsync<JsonElement[]>("/api/v1/learning/me/xapi");
         Assert.Equal(statements!.Select(s => s.GetProperty("id").GetString()).Order(), again!.Select(s => s.GetProperty("id").GetString()).Order());
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/v1/learning/me/xapi")).StatusCode);
+
+        // 我的数据 carries the learning records too.
+        var data = JsonDocument.Parse(await user.GetByteArrayAsync("/api/v1/me/data")).RootElement;
+        var learning = data.GetProperty("records").GetProperty("学习");
+        Assert.Single(learning.GetProperty("certificates").EnumerateArray());
+        Assert.Equal(lessons.Count, learning.GetProperty("lessons").GetArrayLength());
+        Assert.True(data.GetProperty("records").TryGetProperty("阅读记录", out _));
     }
 
     [Fact]
