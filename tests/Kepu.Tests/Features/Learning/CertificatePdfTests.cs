@@ -17,4 +17,14 @@ public sealed class CertificatePdfTests
         Assert.StartsWith("%PDF-", text, StringComparison.Ordinal);
         Assert.Contains("/FontFile2", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WithoutACjkTrueTypeFont_ThePdfIsRefusedWithAClearMessage()
+    {
+        var pdf = new CertificatePdf(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Certificates:FontFile"] = "/no/such/font.ttf" }).Build());
+        Assert.False(pdf.Available);
+        var view = new CertificateView("ABCDEFGH2345", "万州老人", "course", "智慧助老", null, DateTime.UtcNow, 1, new string('a', 64), true, "真实有效");
+        var error = Assert.Throws<Kepu.Web.Infrastructure.Errors.BusinessRuleException>(() => pdf.Render(view, "https://kepu.example/verify/ABCDEFGH2345"));
+        Assert.Contains("中文 TrueType 字体", error.Message, StringComparison.Ordinal);
+    }
 }

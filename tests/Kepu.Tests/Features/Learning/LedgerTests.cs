@@ -77,3 +77,36 @@ public sealed class LedgerTests(KepuFactory factory) : IClassFixture<KepuFactory
         Assert.Contains("已没有这一条", errors, StringComparison.Ordinal);
     }
 }
+
+public sealed class LedgerPageTests(KepuFactory factory) : IClassFixture<KepuFactory>
+{
+    private async Task IssueAsync(int count)
+    {
+        await using var scope = factory.Scope();
+        await using var session = await scope.ServiceProvider.GetRequiredService<Certificates>().BeginAsync(default);
+        for (var i = 0; i < count; i++)
+        {
+            session.Issue($"user-{i}", $"学员{i}", "course", "智慧助老：玩转智能手机", null, DateTime.UtcNow);
+        }
+
+        await session.CommitAsync(default);
+    }
+
+    [Fact]
+    public async Task TheLedgerPage_ShowsDigests_AndOnlyAdministratorsRunTheCheck()
+    {
+        await IssueAsync(1);
+        await factory.Services.GetRequiredService<LedgerDigests>().PublishAsync();
+        var admin = factory.PageClient();
+        await admin.LoginAsync("admin");
+        var page = await admin.GetStringAsync("/ledger");
+        Assert.Contains("立即校验整条账本", page, StringComparison.Ordinal);
+        var citizen = factory.PageClient();
+        await citizen.LoginAsync("citizen");
+        Assert.DoesNotContain("立即校验整条账本", await citizen.GetStringAsync("/ledger"), StringComparison.Ordinal);
+        var refused = await citizen.PostFormAsync("/ledger", [], action: "/ledger?handler=Verify");
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, refused.StatusCode);
+        var checkedPage = await (await admin.PostFormAsync("/ledger", [], action: "/ledger?handler=Verify")).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"ledger-report\"", checkedPage, StringComparison.Ordinal);
+    }
+}
