@@ -16,7 +16,7 @@ public sealed class CourseImport(AppDbContext db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public sealed record LessonDoc(string? Title, int? Minutes, string? Body, string? MediaUrl);
+    public sealed record LessonDoc(string? Title, int? Minutes, string? Body, string? MediaUrl, int? LibraryItem);
 
     public sealed record ChapterDoc(string? Title, List<LessonDoc>? Lessons);
 
@@ -48,6 +48,11 @@ public sealed class CourseImport(AppDbContext db, TimeProvider clock)
         if (lessons.Count == 0 || lessons.Any(l => string.IsNullOrWhiteSpace(l.Title) || string.IsNullOrWhiteSpace(l.Body)))
         {
             throw Invalid("lessons", "每一课须有标题和正文。");
+        }
+
+        if (lessons.Any(l => l.MediaUrl is { } media && (media.Length > 200 || !media.StartsWith("/media/", StringComparison.Ordinal))))
+        {
+            throw Invalid("lessons", "课时的音视频须是上传后得到的 /media/… 地址。");
         }
 
         var questions = new List<(int Lesson, QuestionFields Fields)>();
@@ -117,12 +122,12 @@ public sealed class CourseImport(AppDbContext db, TimeProvider clock)
                 {
                     if (lesson is null)
                     {
-                        lesson = new Lesson(course.Id, chapter.Id, number, l.Title!, l.Minutes ?? 10, l.Body!, html, l.MediaUrl, null);
+                        lesson = new Lesson(course.Id, chapter.Id, number, l.Title!, l.Minutes ?? 10, l.Body!, html, l.MediaUrl, l.LibraryItem);
                         db.Add(lesson);
                     }
                     else
                     {
-                        lesson.Update(l.Title!, l.Minutes ?? 10, l.Body!, html, l.MediaUrl, null);
+                        lesson.Update(l.Title!, l.Minutes ?? 10, l.Body!, html, l.MediaUrl, l.LibraryItem);
                     }
                 }
                 catch (BusinessRuleException e)
