@@ -67,6 +67,10 @@ public sealed class LearningJourneyTests(BrowserFixture browser)
         await page.WaitForURLAsync($"**/learn/lessons/{lessons[0].Lesson}");
         await Assertions.Expect(page.Locator("h1")).Not.ToBeEmptyAsync();
         await BrowserFixture.ScreenshotAsync(page, "phone-learn-02-lesson-elder");
+        var audio = await page.Locator("audio.media").GetAttributeAsync("src");
+        var recording = await page.APIRequest.GetAsync(audio!);
+        Assert.Equal(200, recording.Status);
+        Assert.StartsWith("OggS", System.Text.Encoding.ASCII.GetString((await recording.BodyAsync())[..4]), StringComparison.Ordinal);
 
         // The first lesson: studied, the quiz answered wrongly once (explanations shown), then right.
         await page.GetByRole(AriaRole.Button, new() { Name = "学完了" }).ClickAsync();

@@ -50,9 +50,9 @@ public sealed class CourseImport(AppDbContext db, TimeProvider clock)
             throw Invalid("lessons", "每一课须有标题和正文。");
         }
 
-        if (lessons.Any(l => l.MediaUrl is { } media && (media.Length > 200 || !media.StartsWith("/media/", StringComparison.Ordinal))))
+        if (lessons.Any(l => l.MediaUrl is { } media && (media.Length > 200 || !(media.StartsWith("/media/", StringComparison.Ordinal) || media.StartsWith("/audio/", StringComparison.Ordinal)))))
         {
-            throw Invalid("lessons", "课时的音视频须是上传后得到的 /media/… 地址。");
+            throw Invalid("lessons", "课时的音视频须是上传后得到的 /media/… 地址（或随平台提供的 /audio/… 录音）。");
         }
 
         var questions = new List<(int Lesson, QuestionFields Fields)>();
