@@ -25,6 +25,7 @@ internal static class LearningModule
         services.AddScoped<Feed.IMissedTopics, LearningSignals>();
         services.AddScoped<Library.IReadingObserver, ReadingPoints>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, MissedTopicEviction>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, LeaderboardCacheEviction>();
         services.AddSingleton<LedgerWriter>();
         services.AddSingleton<LedgerDigests>();
         services.AddHostedService(sp => sp.GetRequiredService<LedgerDigests>());
