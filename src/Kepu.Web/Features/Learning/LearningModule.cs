@@ -29,6 +29,7 @@ internal static class LearningModule
         services.AddScoped<Library.IReadingObserver, ReadingPoints>();
         services.AddScoped<Accounts.IPersonalDataSource, LearningPersonalData>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, MissedTopicEviction>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, LeaderboardCacheEviction>();
         services.AddSingleton<LedgerWriter>();
         services.AddSingleton<LedgerDigests>();
         services.AddHostedService(sp => sp.GetRequiredService<LedgerDigests>());

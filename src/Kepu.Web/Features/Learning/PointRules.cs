@@ -2,6 +2,7 @@ using Kepu.Web.Features.Learning.Entities;
 using Kepu.Web.Infrastructure.Data;
 using Kepu.Web.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kepu.Web.Features.Learning;
 
@@ -10,7 +11,7 @@ public sealed record PointRuleView(string Kind, string Label, int Points, int Da
 public sealed record PointRuleChange(string Kind, int Points, int DailyCap);
 
 /// <summary>积分规则: administrators set how many points each action earns and the cap per day; all rules change together or not at all.</summary>
-public sealed class PointRules(AppDbContext db)
+public sealed class PointRules(AppDbContext db, IMemoryCache cache)
 {
     public async Task<IReadOnlyList<PointRuleView>> ListAsync(CancellationToken ct = default) =>
         (await db.Set<PointRule>().AsNoTracking().ToListAsync(ct))
@@ -50,5 +51,6 @@ public sealed class PointRules(AppDbContext db)
         }
 
         await db.SaveChangesAsync(ct);
+        cache.Remove(Leaderboards.RulesKey); // 我的进度 shows the new caps at once
     }
 }

@@ -30,6 +30,7 @@ internal static class CommandLine
           ledger verify             校验学习账本（学分、成绩、证书）：有记录被修改、插入或删除时列出并以非零状态退出
           ledger digest             立即公布今天的链头（平时每天自动公布）
           bench data [--items N] [--users M]   向空数据库生成基准测试数据（默认 10 万条内容、100 万用户）
+          bench learning [--events N]          在 bench data 之后为 bench 用户生成积分记录与汇总（默认 5000 万条；仅 SQLite）
           help                      显示本帮助
 
         配置（环境变量用双下划线，如 Database__Provider=Postgres）:
@@ -60,6 +61,8 @@ internal static class CommandLine
                     return await ImportTownsAsync(services, args[2], stdout, stderr);
                 case "bench" when args.Length >= 2 && args[1] == "data":
                     return await BenchData.RunAsync(services, args, stdout, stderr);
+                case "bench" when args.Length >= 2 && args[1] == "learning":
+                    return await BenchLearning.RunAsync(services, args, stdout, stderr);
                 case "reindex" when args.Length == 1:
                     return await ReindexAsync(services, stdout);
                 case "debunks":
