@@ -1,3 +1,4 @@
+using Kepu.Web.Infrastructure.Files;
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
@@ -13,17 +14,17 @@ public static class DemandExport
         csv.AppendLine("表,关键词或主题,次数,平均结果数或读完率");
         foreach (var q in report.TopQueries)
         {
-            csv.AppendLine(CultureInfo.InvariantCulture, $"热门搜索,{Cell(q.Query)},{q.Searches},{q.AverageResults}");
+            csv.AppendLine(CultureInfo.InvariantCulture, $"热门搜索,{Spreadsheets.CsvCell(q.Query)},{q.Searches},{q.AverageResults}");
         }
 
         foreach (var q in report.ContentGaps)
         {
-            csv.AppendLine(CultureInfo.InvariantCulture, $"内容缺口,{Cell(q.Query)},{q.Searches},{q.AverageResults}");
+            csv.AppendLine(CultureInfo.InvariantCulture, $"内容缺口,{Spreadsheets.CsvCell(q.Query)},{q.Searches},{q.AverageResults}");
         }
 
         foreach (var t in report.Unfinished)
         {
-            csv.AppendLine(CultureInfo.InvariantCulture, $"读完率,{Cell(t.Topic)},{t.Opened},{t.FinishRate}");
+            csv.AppendLine(CultureInfo.InvariantCulture, $"读完率,{Spreadsheets.CsvCell(t.Topic)},{t.Opened},{t.FinishRate}");
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
@@ -42,10 +43,4 @@ public static class DemandExport
         return stream.ToArray();
     }
 
-    // A cell that starts with = + - @ would run as a formula in Excel; quote it and neutralise it.
-    private static string Cell(string value)
-    {
-        var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
 }

@@ -102,10 +102,10 @@ public static class Spreadsheets
     public static byte[] Csv(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine(string.Join(',', headers.Select(Quote)));
+        text.AppendLine(string.Join(',', headers.Select(CsvCell)));
         foreach (var row in rows)
         {
-            text.AppendLine(string.Join(',', row.Select(Quote)));
+            text.AppendLine(string.Join(',', row.Select(CsvCell)));
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
@@ -126,5 +126,6 @@ public static class Spreadsheets
     /// <summary>Undoes <see cref="Neutralise"/>, so an exported table loads back as it was.</summary>
     private static string Restore(string value) => value.Length > 1 && value[0] == '\'' && "=+-@".Contains(value[1], StringComparison.Ordinal) ? value[1..] : value;
 
-    private static string Quote(string value) => "\"" + Neutralise(value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>One CSV cell: quoted, and formula-safe (<see cref="Neutralise"/>).</summary>
+    public static string CsvCell(string value) => "\"" + Neutralise(value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -1,3 +1,4 @@
+using Kepu.Web.Infrastructure.Files;
 using System.Globalization;
 using System.Text;
 using Kepu.Web.Infrastructure.Web;
@@ -16,7 +17,7 @@ public static class ActivityExport
         csv.AppendLine(string.Join(',', Columns));
         foreach (var row in Rows(record))
         {
-            csv.AppendLine(string.Join(',', row.Select(v => v is decimal or int or long ? Text(v) : Cell(Text(v)))));
+            csv.AppendLine(string.Join(',', row.Select(v => v is decimal or int or long ? Text(v) : Spreadsheets.CsvCell(Text(v)))));
         }
 
         csv.AppendLine(CultureInfo.InvariantCulture, $"合计,,,,{record.Audience},,{Number(record.Hours)},{Number(record.Credits)},,,,,");
@@ -61,10 +62,4 @@ public static class ActivityExport
     /// <summary>Hours and credits as people write them: 2, 1.5 (never 2.0).</summary>
     public static string Number(decimal value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    // A cell that starts with = + - @ would run as a formula in Excel; quote it and neutralise it.
-    private static string Cell(string value)
-    {
-        var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
 }
