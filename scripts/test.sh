@@ -45,7 +45,7 @@ run() {
   echo "== tests on $name"
   local log="test-results/$name.log"
   set +e
-  env "$@" dotnet test tests/Kepu.Tests -c Release --no-build --nologo 2>&1 | tee "$log" | grep -E "^\s+(Failed|Skipped) |Error Message|^(Passed|Failed)!" 
+  env "$@" dotnet test tests/Kepu.Tests -c Release --no-build --nologo 2>&1 | tee "$log" | awk '/^ +(Failed|Skipped) |^(Passed|Failed)!/ { print; next } /Error Message/ { n = 16 } n > 0 { print; n-- }' 
   local rc=${PIPESTATUS[0]}
   set -e
   local line; line="$(grep -E "^(Passed|Failed)!" "$log" | tail -1)"
