@@ -3,6 +3,7 @@ using Kepu.Web.Features.Debunk;
 using Kepu.Web.Features.Feed;
 using Kepu.Web.Features.Learning;
 using Kepu.Web.Features.Library;
+using Kepu.Web.Features.Outreach;
 using Kepu.Web.Features.Regions;
 using Kepu.Web.Infrastructure.Cli;
 using Kepu.Web.Infrastructure.Data;
@@ -18,6 +19,7 @@ builder.Services.AddLibrary();
 builder.Services.AddFeed();
 builder.Services.AddDebunk();
 builder.Services.AddLearning();
+builder.Services.AddOutreach();
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args))
@@ -33,6 +35,7 @@ app.MapLibrary();
 app.MapFeed();
 app.MapDebunk();
 app.MapLearning();
+app.MapOutreach();
 await app.RunAsync();
 return 0;
 

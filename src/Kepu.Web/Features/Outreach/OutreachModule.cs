@@ -1,0 +1,15 @@
+namespace Kepu.Web.Features.Outreach;
+
+/// <summary>基层与流动科普: events, venues and bases, experts/特派员/volunteers, 点单 orders, caravan planning.</summary>
+internal static class OutreachModule
+{
+    public static IServiceCollection AddOutreach(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOutreach(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}
