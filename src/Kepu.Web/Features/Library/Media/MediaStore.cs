@@ -38,6 +38,10 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
     public Task<StoredMedia> SaveAsync(Stream upload, long? declaredLength, CancellationToken ct = default) =>
         SaveAsync(upload, Folder, PublicPrefix, imagesOnly: false, "file", ct);
 
+    /// <summary>A public image (event photos); anything that is not an image is refused, errors reported on <paramref name="field"/>.</summary>
+    public Task<StoredMedia> SaveImageAsync(Stream upload, string field, CancellationToken ct = default) =>
+        SaveAsync(upload, Folder, PublicPrefix, imagesOnly: true, field, ct);
+
     /// <summary>An image only editors and experts can see (<see cref="FindPrivate"/>); errors are reported on <paramref name="field"/>.</summary>
     public Task<StoredMedia> SavePrivateImageAsync(Stream upload, string field, CancellationToken ct = default) =>
         SaveAsync(upload, PrivateFolder, PrivatePrefix, imagesOnly: true, field, ct);
