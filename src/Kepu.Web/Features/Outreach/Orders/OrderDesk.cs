@@ -8,6 +8,7 @@ using Kepu.Web.Features.Notifications;
 using Kepu.Web.Features.Outreach.Events;
 using Kepu.Web.Features.Outreach.Events.Entities;
 using Kepu.Web.Features.Regions;
+using Kepu.Web.Features.Regions.Entities;
 using Kepu.Web.Infrastructure.Data;
 using Kepu.Web.Infrastructure.Errors;
 using Kepu.Web.Infrastructure.Validation;
@@ -326,7 +327,7 @@ public sealed class OrderDesk(AppDbContext db, IRegionDirectory regions, IAccoun
             var town = o.TownCode is null ? null : await regions.FindTownAsync(o.TownCode, ct);
             var manage = user.CanManageDistrict(o.DistrictCode);
             list.Add(new OrderView(o.Id, o.Kind, OrderKinds.Label(o.Kind), o.RequesterName, manage || o.RequesterId == me ? o.Contact : null, o.DistrictCode,
-                d?.Name ?? o.DistrictCode, flags, flags.Any(f => f is "E" or "P" or "O"), o.TownCode, town?.Name, o.Place, o.Topic, o.Audience,
+                d?.Name ?? o.DistrictCode, flags, flags.Any(f => f is DistrictFlag.Ethnic or DistrictFlag.Poverty or DistrictFlag.OldRevolutionary), o.TownCode, town?.Name, o.Place, o.Topic, o.Audience,
                 Audiences.Label(o.Audience), o.ExpectedSize, o.From, o.To, o.Dialect, o.Note, o.Status, OrderStatus.Label(o.Status), o.ExpertId,
                 o.ExpertId is null ? null : experts.GetValueOrDefault(o.ExpertId), o.EventId, o.Rating, o.Feedback, o.CreatedAt, o.RequesterId == me,
                 manage && o.Status == OrderStatus.Open));
