@@ -18,6 +18,7 @@ public sealed class EventPageModel(EventCatalog catalog, EventRegistrations regi
     public string? CheckInQr { get; private set; }
     public string? CheckInUrl { get; private set; }
     public bool Started { get; private set; }
+    public bool Ended { get; private set; }
 
     [BindProperty]
     public int? Attendance { get; set; }
@@ -96,6 +97,7 @@ public sealed class EventPageModel(EventCatalog catalog, EventRegistrations regi
     {
         Event = await catalog.GetAsync(id, ct);
         Started = clock.GetUtcNow().UtcDateTime >= Event.StartsAt;
+        Ended = clock.GetUtcNow().UtcDateTime >= Event.EndsAt;
         if (User.UserId() is not { } me)
         {
             return;
