@@ -21,6 +21,16 @@ internal sealed class AccountSeeder(
 {
     public const string DemoOrganization = "重庆市科普示范机构（演示）";
 
+    /// <summary>Demo experts beyond the one <c>expert</c> account (Demo:Content): user name, display name, district, disciplines.</summary>
+    public static readonly IReadOnlyList<(string Name, string Display, string District, string[] Disciplines)> DemoExperts =
+    [
+        ("expert-wz", "谭建华（万州区人民医院）", "500101", ["健康", "合理用药"]),
+        ("expert-qj", "田秀英（黔江区农业农村委）", "500114", ["农业农村"]),
+        ("expert-yy", "冉光明（酉阳县反诈中心）", "500242", ["防范电信诈骗", "个人信息保护"]),
+        ("expert-cq", "刘晓燕（重庆医科大学）", "500103", ["健康", "心理健康"]),
+        ("expert-lp", "周永福（退休高级农艺师）", "500155", ["农业实用技术", "生态环境"]),
+    ];
+
     /// <summary>Contributors of the demo library (Development only).</summary>
     private static readonly (string Name, string Kind, string District)[] DemoContributors =
     [
@@ -91,6 +101,15 @@ internal sealed class AccountSeeder(
         org.AddMember(orgUser.Id, isManager: true, now);
         await Create("district", "酉阳县区县管理员", Roles.DistrictAdmin, "500242", ["officials"], u => u.ManagedDistrictCode = "500242");
         await Create("citizen", "万州老人", Roles.Citizen, "500101", ["elderly"], u => u.ElderMode = true);
+        // The expert pool's demo (Outreach) needs more than one expert: doctors, an agronomist, an anti-fraud officer, a retired scientist.
+        if (configuration.GetValue("Demo:Content", true))
+        {
+            foreach (var (name, display, district, disciplines) in DemoExperts)
+            {
+                await Create(name, display, Roles.Expert, district, ["public"], u => u.Disciplines = [.. disciplines]);
+            }
+        }
+
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded demo accounts");
     }

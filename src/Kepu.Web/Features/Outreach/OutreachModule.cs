@@ -16,6 +16,7 @@ internal static class OutreachModule
         services.AddScoped<ExpertPool>();
         services.AddScoped<ExpertMatcher>();
         services.AddScoped<OrderDesk>();
+        services.AddScoped<Demo.EventsDemo>();
         return services;
     }
 

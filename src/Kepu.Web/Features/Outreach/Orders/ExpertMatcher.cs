@@ -79,10 +79,10 @@ public sealed class ExpertMatcher(AppDbContext db, IAccountDirectory accounts, T
             var share = 1.0 / (1 + load);
             var speaks = order.Dialect is { Length: > 0 } dialect && profile.Dialects.Contains(dialect);
             var score = Math.Round(0.35 * fit + 0.30 * nearness + 0.25 * share + 0.10 * (speaks ? 1 : 0), 3);
-            var matched = exact ? order.Topic : (e.Disciplines.Count > 0 ? e.Disciplines[0] : order.Topic);
+            List<string> broader = exact ? [] : (await taxonomy.WithAncestorsAsync([order.Topic], ct)).Where(e.Disciplines.Contains).ToList();
             var reason = string.Join("；", new[]
             {
-                exact ? $"专业对口：{matched}" : $"专业相关：{string.Join("、", e.Disciplines)}",
+                exact ? $"专业对口：{order.Topic}" : $"专业相关：{string.Join("、", broader)}（{order.Topic}所属大类）",
                 km is { } d ? $"约 {d.ToString("0", CultureInfo.InvariantCulture)} 公里" : "常住区县未登记",
                 load == 0 ? "近 90 天还没有安排" : $"近 90 天已安排 {load} 场",
                 $"{free[0]:M月d日}起有空",

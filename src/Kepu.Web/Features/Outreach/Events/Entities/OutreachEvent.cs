@@ -101,6 +101,9 @@ public sealed class OutreachEvent
         ExpertId = expertId;
     }
 
+    /// <summary>Names the expert who gives the lecture (not through an order).</summary>
+    public void AssignExpert(string expertId) => ExpertId = expertId;
+
     public void EnsureOpenForRegistration(DateTime now)
     {
         if (Status == EventStatus.Cancelled)
