@@ -11,4 +11,7 @@ public static class Display
 
     /// <summary>The Beijing calendar day of a UTC instant (daily caps, streaks and digests count these).</summary>
     public static DateOnly BeijingDay(DateTime utc) => DateOnly.FromDateTime(ToBeijing(utc));
+
+    /// <summary>The UTC instant of a Beijing wall-clock time (a UTC <see cref="DateTime"/>, as PostgreSQL requires).</summary>
+    public static DateTime FromBeijing(DateOnly day, TimeOnly time) => DateTime.SpecifyKind(day.ToDateTime(time).AddHours(-8), DateTimeKind.Utc);
 }

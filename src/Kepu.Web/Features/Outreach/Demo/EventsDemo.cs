@@ -75,7 +75,7 @@ public sealed class EventsDemo(AppDbContext db, IAccountDirectory accounts, ICon
         }
 
         var organiser = ids.GetValueOrDefault("admin") ?? ids.Values.First();
-        DateTime At(int days, int hour) => today.AddDays(days).ToDateTime(new TimeOnly(hour, 0)).AddHours(-8);
+        DateTime At(int days, int hour) => Display.FromBeijing(today.AddDays(days), new TimeOnly(hour, 0));
         foreach (var e in Events)
         {
             var ev = new OutreachEvent(organiser, new EventDetails(e.Kind, e.Title, $"{e.Organizer}主办。欢迎报名参加。", e.District, null, e.Place, null, e.Audiences,

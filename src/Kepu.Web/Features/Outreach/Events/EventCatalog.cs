@@ -3,6 +3,7 @@ using Kepu.Web.Features.Outreach.Events.Entities;
 using Kepu.Web.Features.Regions;
 using Kepu.Web.Infrastructure.Data;
 using Kepu.Web.Infrastructure.Errors;
+using Kepu.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kepu.Web.Features.Outreach.Events;
@@ -48,7 +49,7 @@ public sealed class EventCatalog(AppDbContext db, IRegionDirectory regions, IAcc
         // Beijing days to UTC instants: a day starts at 16:00 UTC the day before.
         if (filter.From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue).AddHours(-8);
+            var start = Display.FromBeijing(from, TimeOnly.MinValue);
             q = q.Where(e => e.EndsAt >= start);
         }
         else if (!filter.IncludePast)
@@ -59,7 +60,7 @@ public sealed class EventCatalog(AppDbContext db, IRegionDirectory regions, IAcc
 
         if (filter.To is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue).AddHours(-8);
+            var end = Display.FromBeijing(to.AddDays(1), TimeOnly.MinValue);
             q = q.Where(e => e.StartsAt < end);
         }
 

@@ -113,5 +113,5 @@ public sealed class ExpertMatcher(AppDbContext db, IAccountDirectory accounts, T
         return free;
     }
 
-    private static DateTime Utc(DateOnly beijingDay) => beijingDay.ToDateTime(TimeOnly.MinValue).AddHours(-8);
+    private static DateTime Utc(DateOnly beijingDay) => Display.FromBeijing(beijingDay, TimeOnly.MinValue);
 }

@@ -220,7 +220,7 @@ public sealed class OrderDesk(AppDbContext db, IRegionDirectory regions, IAccoun
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var startsAt = date.ToDateTime(start).AddHours(-8);
+        var startsAt = Display.FromBeijing(date, start);
         order.Confirm(chosen.ExpertId, date, user.UserId()!, now);
         var place = await PlaceAsync(order, ct);
         var lecture = new OutreachEvent(user.UserId()!, new EventDetails(EventKinds.Lecture, $"{order.Topic}科普讲座（点单）", $"{order.RequesterName}点单，{chosen.Name}主讲。{order.Note}".Trim(),
