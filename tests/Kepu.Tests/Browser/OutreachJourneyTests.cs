@@ -139,6 +139,10 @@ public sealed class OutreachJourneyTests(BrowserFixture browser)
         await Assertions.Expect(hours.Locator("[data-testid=state]")).ToHaveTextAsync("待确认");
         await PhoneShotAsync(elder, hours, "phone-elder-outreach-06-hours");
         await AccessibleAsync(elder, elder: true);
+        await elder.GotoAsync(venueUrl);
+        await Assertions.Expect(elder.Locator("table.opening-hours")).ToContainTextAsync("闭馆");
+        await PhoneShotAsync(elder, elder.Locator("#book"), "phone-elder-outreach-06b-venue");
+        await AccessibleAsync(elder, elder: true);
 
         // The district administrator confirms them; they become a 志愿服务 activity on the ledger.
         await admin.GotoAsync("/outreach/volunteers/review");
@@ -149,7 +153,7 @@ public sealed class OutreachJourneyTests(BrowserFixture browser)
         await item.GetByRole(AriaRole.Button, new() { Name = "确认", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("已记入其科普工作实绩");
 
-        await elder.ReloadAsync();
+        await elder.GotoAsync("/outreach/volunteers");
         await Assertions.Expect(hours.Locator("[data-testid=state]")).ToHaveTextAsync("已确认");
         await Assertions.Expect(elder.Locator("[data-testid=confirmed-hours]")).ToHaveTextAsync("3");
         await elder.GotoAsync("/learn/activities");

@@ -75,4 +75,16 @@ public sealed class OutreachPagesTests(OutreachFixture factory) : IClassFixture<
         var envoys = await district.GetStringAsync("/outreach/envoys");
         Assert.Contains("派驻科技特派员", envoys, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheOutreachApi()
+    {
+        using var client = factory.CreateClient();
+        var paths = (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json")).GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/venues", "/api/v1/venues/{id}/bookings", "/api/v1/venues/open-days/{id}/registrations", "/api/v1/envoys",
+                     "/api/v1/envoys/{id}/logs", "/api/v1/volunteers/me", "/api/v1/volunteers/hours/{id}/confirm" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+    }
 }
