@@ -15,7 +15,7 @@ namespace Kepu.Web.Features.Outreach.Venues;
 public sealed record OpeningView(int Day, string DayName, string? Open, string? Close);
 
 public sealed record VenueView(int Id, string Kind, string KindLabel, string Name, string DistrictCode, string DistrictName, string? TownCode, string? TownName,
-    string Address, double? Latitude, double? Longitude, IReadOnlyList<OpeningView> Opening, string HoursNote, int Capacity, string Contact,
+    string Address, double? Latitude, double? Longitude, IReadOnlyList<OpeningView> Opening, string OpeningSummary, string HoursNote, int Capacity, string Contact,
     string Description, int? OrganizationId, string? OrganizationName, bool CanManage);
 
 /// <summary>科普场馆与基地: the public list and page, and what managers enter.</summary>
@@ -117,7 +117,7 @@ public sealed class VenueCatalog(AppDbContext db, VenueInput input, OutreachAcce
         {
             var manages = user is not null && (user.CanManageDistrict(v.DistrictCode) || (v.OrganizationId is { } org && staff.Contains(org)));
             views.Add(new VenueView(v.Id, v.Kind, VenueKinds.Label(v.Kind), v.Name, v.DistrictCode, districts.GetValueOrDefault(v.DistrictCode, v.DistrictCode),
-                v.TownCode, v.TownCode is { } t ? towns.GetValueOrDefault(t) : null, v.Address, v.Latitude, v.Longitude, Opening(v.Hours), v.HoursNote,
+                v.TownCode, v.TownCode is { } t ? towns.GetValueOrDefault(t) : null, v.Address, v.Latitude, v.Longitude, Opening(v.Hours), v.Hours.Summary(), v.HoursNote,
                 v.Capacity, v.Contact, v.Description, v.OrganizationId, v.OrganizationId is { } o ? orgs.GetValueOrDefault(o) : null, manages));
         }
 

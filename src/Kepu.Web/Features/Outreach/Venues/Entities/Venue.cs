@@ -84,9 +84,29 @@ public sealed class WeeklyHours
         return new WeeklyHours(days);
     }
 
-    /// <summary>As people read it: 周一至周五 09:00–17:00 style, one line per day that is open.</summary>
-    public IEnumerable<(string Day, string Hours)> Describe() =>
-        _days.Select((d, i) => (DayNames[i], d is { } h ? $"{h.Open:HH\\:mm}–{h.Close:HH\\:mm}" : "闭馆"));
+    /// <summary>As people read it: runs of days with the same hours joined, <c>周一至周五 09:00–17:00；周六 09:00–12:00</c>.</summary>
+    public string Summary()
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            if (_days[i] is not { } h)
+            {
+                continue;
+            }
+
+            var j = i;
+            while (j + 1 < 7 && _days[j + 1] == h)
+            {
+                j++;
+            }
+
+            parts.Add($"{DayNames[i]}{(j > i ? "至" + DayNames[j] : "")} {h.Open:HH\\:mm}–{h.Close:HH\\:mm}");
+            i = j;
+        }
+
+        return string.Join("；", parts);
+    }
 }
 
 /// <summary>The facts of a venue as a manager enters them, checked by <c>VenueInput</c>.</summary>
