@@ -1,6 +1,8 @@
 using Kepu.Web.Features.Outreach.Events;
 using Kepu.Web.Features.Outreach.Experts;
 using Kepu.Web.Features.Outreach.Orders;
+using Kepu.Web.Features.Outreach.People;
+using Kepu.Web.Features.Outreach.Venues;
 
 namespace Kepu.Web.Features.Outreach;
 
@@ -17,6 +19,14 @@ internal static class OutreachModule
         services.AddScoped<ExpertMatcher>();
         services.AddScoped<OrderDesk>();
         services.AddScoped<Demo.EventsDemo>();
+        services.AddScoped<OutreachAccess>();
+        services.AddScoped<VenueInput>();
+        services.AddScoped<VenueCatalog>();
+        services.AddScoped<VenueBookings>();
+        services.AddScoped<OpenDays>();
+        services.AddScoped<Envoys>();
+        services.AddScoped<Volunteers>();
+        services.AddScoped<Demo.OutreachSeeder>();
         return services;
     }
 
@@ -24,6 +34,8 @@ internal static class OutreachModule
     {
         app.MapEventsApi();
         app.MapOrdersApi();
+        app.MapVenuesApi();
+        app.MapPeopleApi();
         return app;
     }
 }

@@ -116,23 +116,53 @@ public sealed class ScienceActivities(AppDbContext db, ActivityInput input, IAcc
             var now = clock.GetUtcNow().UtcDateTime;
             var hours = request.Hours ?? activity.Hours;
             var credits = activity.Approve(reviewer.Id, hours, now);
-            var entry = session.Append(LedgerKinds.CreditGrant, activity.OwnerId, new
-            {
-                activity = activity.Id,
-                owner = activity.OwnerId,
-                kind = activity.Kind,
-                title = activity.Title,
-                date = activity.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                hours,
-                credits,
-                reviewer = reviewer.Id,
-            }, now);
-            activity.Recorded(entry.Sequence);
+            activity.Recorded(Grant(session, activity, hours, credits, reviewer.Id, now).Sequence);
             await SaveAsync(() => session.CommitAsync(ct));
         }
 
         return (await ViewsAsync([activity], reviewer, ct))[0];
     }
+
+    /// <summary>
+    /// Work another module has confirmed (a volunteer's hours, confirmed by a district administrator or the organising
+    /// organisation): recorded as an approved activity and granted on the ledger, in one transaction with the caller's own
+    /// change. <paramref name="confirm"/> runs under the ledger's lock on this request's context: it reads, checks and changes
+    /// the caller's rows (throwing to abort) and says what was done; <paramref name="recorded"/> links the result back before
+    /// the commit. Either all of it is saved, or nothing.
+    /// </summary>
+    public async Task<RecordedWork> RecordConfirmedAsync(Func<CancellationToken, Task<ConfirmedWork>> confirm, Action<RecordedWork> recorded,
+        CancellationToken ct = default)
+    {
+        await using var session = await ledger.BeginAsync(db, ct);
+        var work = await confirm(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var byOrganization = work.OrganizationId is not null;
+        var activity = new ScienceActivity(work.OwnerId, new ActivityDetails(work.Kind, work.Title, work.Date, work.Place, work.Audience, work.Hours,
+            work.Evidence, work.OrganizationId, byOrganization ? null : work.ReviewerId, byOrganization ? null : work.ReviewerUserName), now);
+        var credits = activity.Approve(work.ReviewerId, work.Hours, now);
+        db.Add(activity);
+        // Saved once inside the transaction for the activity's number, which the ledger record names.
+        await SaveAsync(() => db.SaveChangesAsync(ct));
+        var entry = Grant(session, activity, work.Hours, credits, work.ReviewerId, now);
+        activity.Recorded(entry.Sequence);
+        var result = new RecordedWork(activity.Id, entry.Sequence, work.Hours, credits);
+        recorded(result);
+        await SaveAsync(() => session.CommitAsync(ct));
+        return result;
+    }
+
+    private static LedgerEntry Grant(LedgerSession session, ScienceActivity activity, decimal hours, decimal credits, string reviewerId, DateTime now) =>
+        session.Append(LedgerKinds.CreditGrant, activity.OwnerId, new
+        {
+            activity = activity.Id,
+            owner = activity.OwnerId,
+            kind = activity.Kind,
+            title = activity.Title,
+            date = activity.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            hours,
+            credits,
+            reviewer = reviewerId,
+        }, now);
 
     public async Task<ActivityView> ReturnAsync(int id, ClaimsPrincipal user, ReturnRequest request, CancellationToken ct = default)
     {
@@ -224,6 +254,13 @@ public sealed class ScienceActivities(AppDbContext db, ActivityInput input, IAcc
         public bool Covers(ScienceActivity a) => Admin || a.SupervisorId == Id || (a.OrganizationId is { } o && Managed.Contains(o));
     }
 }
+
+/// <summary>Work confirmed outside this module, to be recorded as an approved activity (see <see cref="ScienceActivities.RecordConfirmedAsync"/>).</summary>
+/// <param name="OrganizationId">The confirming organisation; when null, <paramref name="ReviewerId"/> stands as the supervisor.</param>
+public sealed record ConfirmedWork(string OwnerId, string Kind, string Title, DateOnly Date, string Place, int Audience, decimal Hours, string Evidence,
+    int? OrganizationId, string ReviewerId, string? ReviewerUserName);
+
+public sealed record RecordedWork(int ActivityId, long LedgerSequence, decimal Hours, decimal Credits);
 
 public sealed record KindTotal(string Kind, string Label, int Count, decimal Hours, decimal Credits, long Audience);
 

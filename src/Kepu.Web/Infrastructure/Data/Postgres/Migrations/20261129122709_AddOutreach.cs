@@ -1,0 +1,586 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddOutreach : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "notify_message",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Link = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notify_message", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_envoy",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Specialty = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    AppointedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_envoy", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_event",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    TownCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    VenueId = table.Column<int>(type: "integer", nullable: true),
+                    Audiences = table.Column<List<string>>(type: "text[]", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    OrganizerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ExpertId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    OrderId = table.Column<int>(type: "integer", nullable: true),
+                    RegisteredCount = table.Column<int>(type: "integer", nullable: false),
+                    WaitlistCount = table.Column<int>(type: "integer", nullable: false),
+                    CheckedInCount = table.Column<int>(type: "integer", nullable: false),
+                    CheckInSecret = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ReportSummary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Attendance = table.Column<int>(type: "integer", nullable: true),
+                    ReportPhotos = table.Column<List<string>>(type: "text[]", nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_event", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_expert_profile",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    HomeDistrict = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Teams = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Branch = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Dialects = table.Column<List<string>>(type: "text[]", nullable: false),
+                    DistrictsServed = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Weekdays = table.Column<int>(type: "integer", nullable: false),
+                    MaxPerMonth = table.Column<int>(type: "integer", nullable: false),
+                    Bio = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_expert_profile", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_order",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequesterId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RequesterName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Contact = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    TownCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Audience = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ExpectedSize = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    Dialect = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ExpertId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    EventId = table.Column<int>(type: "integer", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    Feedback = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    FeedbackAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_order", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_venue",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    TownCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    Address = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    OpeningHours = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    HoursNote = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Contact = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_venue", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_volunteer",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Skills = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Weekdays = table.Column<int>(type: "integer", nullable: false),
+                    Availability = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Background = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_volunteer", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_envoy_town",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EnvoyId = table.Column<int>(type: "integer", nullable: false),
+                    TownCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Villages = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_envoy_town", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_outreach_envoy_town_outreach_envoy_EnvoyId",
+                        column: x => x.EnvoyId,
+                        principalTable: "outreach_envoy",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_service_log",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EnvoyId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    TownCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Village = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Hours = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: false),
+                    Served = table.Column<int>(type: "integer", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Photo = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_service_log", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_outreach_service_log_outreach_envoy_EnvoyId",
+                        column: x => x.EnvoyId,
+                        principalTable: "outreach_envoy",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_event_registration",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PromotedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CheckedInAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_event_registration", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_outreach_event_registration_outreach_event_EventId",
+                        column: x => x.EventId,
+                        principalTable: "outreach_event",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_open_day",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VenueId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Registered = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_open_day", x => x.Id);
+                    table.CheckConstraint("ck_outreach_open_day_registered", "\"Registered\" >= 0 AND \"Registered\" <= \"Capacity\"");
+                    table.ForeignKey(
+                        name: "FK_outreach_open_day_outreach_venue_VenueId",
+                        column: x => x.VenueId,
+                        principalTable: "outreach_venue",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_venue_booking",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VenueId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    GroupKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    GroupName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Contact = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Size = table.Column<int>(type: "integer", nullable: false),
+                    BookedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_venue_booking", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_outreach_venue_booking_outreach_venue_VenueId",
+                        column: x => x.VenueId,
+                        principalTable: "outreach_venue",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_volunteer_hours",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VolunteerId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Hours = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: false),
+                    Activity = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Place = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    Served = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ActivityId = table.Column<int>(type: "integer", nullable: true),
+                    LedgerSequence = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_volunteer_hours", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_outreach_volunteer_hours_outreach_volunteer_VolunteerId",
+                        column: x => x.VolunteerId,
+                        principalTable: "outreach_volunteer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_open_day_registration",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OpenDayId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_open_day_registration", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_outreach_open_day_registration_outreach_open_day_OpenDayId",
+                        column: x => x.OpenDayId,
+                        principalTable: "outreach_open_day",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notify_message_UserId_ReadAt_Id",
+                table: "notify_message",
+                columns: new[] { "UserId", "ReadAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_envoy_DistrictCode",
+                table: "outreach_envoy",
+                column: "DistrictCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_envoy_UserId_DistrictCode",
+                table: "outreach_envoy",
+                columns: new[] { "UserId", "DistrictCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_envoy_town_EnvoyId_TownCode",
+                table: "outreach_envoy_town",
+                columns: new[] { "EnvoyId", "TownCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_envoy_town_TownCode",
+                table: "outreach_envoy_town",
+                column: "TownCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_event_DistrictCode_StartsAt",
+                table: "outreach_event",
+                columns: new[] { "DistrictCode", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_event_ExpertId_StartsAt",
+                table: "outreach_event",
+                columns: new[] { "ExpertId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_event_OrderId",
+                table: "outreach_event",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_event_StartsAt_DistrictCode",
+                table: "outreach_event",
+                columns: new[] { "StartsAt", "DistrictCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_event_registration_EventId_Status_CreatedAt",
+                table: "outreach_event_registration",
+                columns: new[] { "EventId", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_event_registration_EventId_UserId",
+                table: "outreach_event_registration",
+                columns: new[] { "EventId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_event_registration_UserId_Status",
+                table: "outreach_event_registration",
+                columns: new[] { "UserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_open_day_VenueId_Date",
+                table: "outreach_open_day",
+                columns: new[] { "VenueId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_open_day_registration_OpenDayId_UserId",
+                table: "outreach_open_day_registration",
+                columns: new[] { "OpenDayId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_open_day_registration_UserId",
+                table: "outreach_open_day_registration",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_order_DistrictCode_Status_CreatedAt",
+                table: "outreach_order",
+                columns: new[] { "DistrictCode", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_order_ExpertId_Status",
+                table: "outreach_order",
+                columns: new[] { "ExpertId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_order_RequesterId_CreatedAt",
+                table: "outreach_order",
+                columns: new[] { "RequesterId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_service_log_EnvoyId_Date",
+                table: "outreach_service_log",
+                columns: new[] { "EnvoyId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_venue_DistrictCode_Kind",
+                table: "outreach_venue",
+                columns: new[] { "DistrictCode", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_venue_OrganizationId",
+                table: "outreach_venue",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_venue_booking_BookedBy",
+                table: "outreach_venue_booking",
+                column: "BookedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_venue_booking_VenueId_Date",
+                table: "outreach_venue_booking",
+                columns: new[] { "VenueId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_volunteer_DistrictCode_Kind",
+                table: "outreach_volunteer",
+                columns: new[] { "DistrictCode", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_volunteer_UserId",
+                table: "outreach_volunteer",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_volunteer_hours_DistrictCode_State",
+                table: "outreach_volunteer_hours",
+                columns: new[] { "DistrictCode", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_volunteer_hours_OrganizationId_State",
+                table: "outreach_volunteer_hours",
+                columns: new[] { "OrganizationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_volunteer_hours_UserId_Date",
+                table: "outreach_volunteer_hours",
+                columns: new[] { "UserId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_volunteer_hours_VolunteerId",
+                table: "outreach_volunteer_hours",
+                column: "VolunteerId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "notify_message");
+
+            migrationBuilder.DropTable(
+                name: "outreach_envoy_town");
+
+            migrationBuilder.DropTable(
+                name: "outreach_event_registration");
+
+            migrationBuilder.DropTable(
+                name: "outreach_expert_profile");
+
+            migrationBuilder.DropTable(
+                name: "outreach_open_day_registration");
+
+            migrationBuilder.DropTable(
+                name: "outreach_order");
+
+            migrationBuilder.DropTable(
+                name: "outreach_service_log");
+
+            migrationBuilder.DropTable(
+                name: "outreach_venue_booking");
+
+            migrationBuilder.DropTable(
+                name: "outreach_volunteer_hours");
+
+            migrationBuilder.DropTable(
+                name: "outreach_event");
+
+            migrationBuilder.DropTable(
+                name: "outreach_open_day");
+
+            migrationBuilder.DropTable(
+                name: "outreach_envoy");
+
+            migrationBuilder.DropTable(
+                name: "outreach_volunteer");
+
+            migrationBuilder.DropTable(
+                name: "outreach_venue");
+        }
+    }
+}
