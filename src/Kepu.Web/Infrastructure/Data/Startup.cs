@@ -18,5 +18,6 @@ internal static class Startup
         await scope.ServiceProvider.GetRequiredService<Features.Library.Demo.LibrarySeeder>().SeedAsync(ct);
         await scope.ServiceProvider.GetRequiredService<Features.Debunk.Demo.DebunkSeeder>().SeedAsync(ct);
         await scope.ServiceProvider.GetRequiredService<Features.Learning.Demo.LearningSeeder>().SeedAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<Features.Outreach.Caravans.Demo.CaravanSeeder>().SeedAsync(ct);
     }
 }
