@@ -2,6 +2,7 @@ using Kepu.Web.Features.Outreach.Caravans.Entities;
 using Kepu.Web.Features.Outreach.Caravans.Planning;
 using Kepu.Web.Features.Outreach.Geography;
 using Kepu.Web.Features.Regions;
+using Kepu.Web.Features.Regions.Entities;
 using Kepu.Web.Infrastructure.Data;
 using Kepu.Web.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -28,10 +29,10 @@ public sealed class CaravanTargets(AppDbContext db, IRegionDirectory regions, Ti
     public const int DistrictDays = 2;
     public const int TownDays = 1;
     public const int MaxDays = 10;
-    private static readonly string[] PriorityFlags = ["E", "P", "O"];
+    private static readonly string[] PriorityFlags = [DistrictFlag.Ethnic, DistrictFlag.Poverty, DistrictFlag.OldRevolutionary];
 
     public async Task<IReadOnlyList<DistrictInfo>> RemoteDistrictsAsync(CancellationToken ct = default) =>
-        (await regions.DistrictsAsync(ct)).Where(d => d.Flags.Contains("R")).ToList();
+        (await regions.DistrictsAsync(ct)).Where(d => d.Flags.Contains(DistrictFlag.Remote)).ToList();
 
     /// <summary>Remote districts (optionally only <paramref name="districts"/>).</summary>
     public async Task<IReadOnlyList<TargetView>> DistrictTargetsAsync(IReadOnlyCollection<string>? districts = null, CancellationToken ct = default)
