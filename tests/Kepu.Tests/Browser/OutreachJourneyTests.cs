@@ -152,6 +152,11 @@ public sealed class OutreachJourneyTests(BrowserFixture browser)
         await Assertions.Expect(s.Locator(".report")).ToContainTextAsync("到场 1 人");
         await Assertions.Expect(s.Locator(".report img")).ToHaveCountAsync(1);
         await BrowserFixture.ScreenshotAsync(s, "desktop-outreach-09-report");
+
+        // The district's towns × months table now counts the lecture and the person who came.
+        await s.GotoAsync("/outreach/district");
+        await Assertions.Expect(s.GetByTestId("participants")).Not.ToHaveTextAsync("0");
+        await BrowserFixture.ScreenshotAsync(s, "desktop-outreach-10-district-activity");
         Assert.Empty(await AccessibilityTests.SeriousViolationsAsync(s, elder: false));
         await b.GotoAsync($"/events/{id}");
         Assert.Empty(await AccessibilityTests.SeriousViolationsAsync(b, elder: true));

@@ -11,7 +11,7 @@ namespace Kepu.Web.Infrastructure.Cli;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly string[] Commands = ["migrate", "admin", "import", "backup", "reindex", "bench", "debunks", "ledger", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "admin", "import", "backup", "reindex", "bench", "debunks", "ledger", "outreach", "help", "--help", "-h"];
 
     public const string Usage = """
         科普重庆 Kepu — 命令行
@@ -31,6 +31,9 @@ internal static class CommandLine
           ledger digest             立即公布今天的链头（平时每天自动公布）
           bench data [--items N] [--users M]   向空数据库生成基准测试数据（默认 10 万条内容、100 万用户）
           bench learning [--events N]          在 bench data 之后为 bench 用户生成积分记录与汇总（默认 5000 万条；仅 SQLite）
+          outreach plan --targets remote|towns --units N --from YYYY-MM-DD --to YYYY-MM-DD --out PLAN.json [--time-limit S]
+                                    大篷车排程（不保存）：每个目标至少走访一次、优先地区在前、只用工作日、里程尽量少
+          bench plan [--towns FILE] [--seconds S]   排程基准：17 个边远区县（与精确最优比较）和全部乡镇（与下界比较）
           help                      显示本帮助
 
         配置（环境变量用双下划线，如 Database__Provider=Postgres）:
@@ -61,6 +64,8 @@ internal static class CommandLine
                     return await ImportTownsAsync(services, args[2], stdout, stderr);
                 case "bench" when args.Length >= 2 && args[1] == "data":
                     return await BenchData.RunAsync(services, args, stdout, stderr);
+                case "bench" when args.Length >= 2 && args[1] == "plan":
+                    return await Features.Outreach.Caravans.BenchPlan.RunAsync(services, args, stdout, stderr);
                 case "bench" when args.Length >= 2 && args[1] == "learning":
                     return await BenchLearning.RunAsync(services, args, stdout, stderr);
                 case "reindex" when args.Length == 1:
@@ -69,6 +74,8 @@ internal static class CommandLine
                     return await Features.Debunk.DebunkCommands.RunAsync(services, args, stdout, stderr);
                 case "ledger" when args.Length == 2:
                     return await Features.Learning.Ledger.LedgerCommands.RunAsync(services, args[1], stdout, stderr);
+                case "outreach":
+                    return await Features.Outreach.Caravans.OutreachCommands.RunAsync(services, args, stdout, stderr);
                 case "backup" when args.Length == 2:
                     return await BackupCommand.RunAsync(services, args[1], stdout, stderr);
                 default:

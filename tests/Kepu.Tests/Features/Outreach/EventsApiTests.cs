@@ -166,6 +166,14 @@ public sealed class EventsApiTests(OutreachFixture factory) : IClassFixture<Outr
         var view = await report.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(1, view.GetProperty("checkedIn").GetInt32());
         Assert.Equal(1, view.GetProperty("report").GetProperty("attendance").GetInt32());
+
+        // The district's activity table counts the event and who came, in the district's own row (no town was given).
+        var activity = await district.GetFromJsonAsync<JsonElement>("/api/v1/outreach/districts/500242/activity");
+        var own = activity.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "500242");
+        Assert.True(own.GetProperty("total").GetProperty("events").GetInt32() >= 1);
+        Assert.True(own.GetProperty("total").GetProperty("participants").GetInt32() >= 1);
+        using var citizen = await factory.ApiClientAsync("citizen");
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/api/v1/outreach/districts/500242/activity")).StatusCode);
     }
 
     [Fact]

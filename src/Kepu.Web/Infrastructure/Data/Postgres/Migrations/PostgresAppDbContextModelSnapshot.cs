@@ -1986,6 +1986,247 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.ToTable("notify_message", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanDistance", b =>
+                {
+                    b.Property<string>("FromCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("ToCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<double>("Km")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("FromCode", "ToCode");
+
+                    b.ToTable("outreach_caravan_distance", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AdoptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.PrimitiveCollection<List<string>>("Districts")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<double>("LowerBoundKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("SolveMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<double>("TravelKm")
+                        .HasColumnType("double precision");
+
+                    b.PrimitiveCollection<List<string>>("Unplanned")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("outreach_caravan_plan", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanPlanUnit", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Km")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("ReturnKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("PlanId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("outreach_caravan_plan_unit", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanTargetSetting", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int?>("DaysPerStop")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LastVisit")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("Priority")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("outreach_caravan_target", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HomeDistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("outreach_caravan_unit", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("BookedDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DayOfStop")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("KmFromPrevious")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TargetCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("TargetDistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("TargetName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "BookedDay")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId", "UnitId", "Sequence");
+
+                    b.HasIndex("TargetCode", "Status", "Date");
+
+                    b.HasIndex("TargetDistrictCode", "Status", "Date");
+
+                    b.ToTable("outreach_caravan_visit", (string)null);
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Outreach.Events.Entities.EventRegistration", b =>
                 {
                     b.Property<int>("Id")
@@ -3751,6 +3992,36 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanPlanUnit", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanPlan", null)
+                        .WithMany("Units")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanVisit", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanPlan", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Outreach.Events.Entities.EventRegistration", b =>
                 {
                     b.HasOne("Kepu.Web.Features.Outreach.Events.Entities.OutreachEvent", null)
@@ -3898,6 +4169,13 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.Navigation("Transitions");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanPlan", b =>
+                {
+                    b.Navigation("Units");
+
+                    b.Navigation("Visits");
                 });
 
             modelBuilder.Entity("Kepu.Web.Features.Outreach.People.Entities.Envoy", b =>

@@ -1924,6 +1924,241 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.ToTable("notify_message", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanDistance", b =>
+                {
+                    b.Property<string>("FromCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Km")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("FromCode", "ToCode");
+
+                    b.ToTable("outreach_caravan_distance", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AdoptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Districts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("LowerBoundKm")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SolveMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("TravelKm")
+                        .HasColumnType("REAL");
+
+                    b.PrimitiveCollection<string>("Unplanned")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("outreach_caravan_plan", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanPlanUnit", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Km")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ReturnKm")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PlanId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("outreach_caravan_plan_unit", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanTargetSetting", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DaysPerStop")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastVisit")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("outreach_caravan_target", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanUnit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HomeDistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("outreach_caravan_unit", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BookedDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DayOfStop")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("KmFromPrevious")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetDistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "BookedDay")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId", "UnitId", "Sequence");
+
+                    b.HasIndex("TargetCode", "Status", "Date");
+
+                    b.HasIndex("TargetDistrictCode", "Status", "Date");
+
+                    b.ToTable("outreach_caravan_visit", (string)null);
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Outreach.Events.Entities.EventRegistration", b =>
                 {
                     b.Property<int>("Id")
@@ -3655,6 +3890,36 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanPlanUnit", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanPlan", null)
+                        .WithMany("Units")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanVisit", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanPlan", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Outreach.Events.Entities.EventRegistration", b =>
                 {
                     b.HasOne("Kepu.Web.Features.Outreach.Events.Entities.OutreachEvent", null)
@@ -3802,6 +4067,13 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.Navigation("Transitions");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Outreach.Caravans.Entities.CaravanPlan", b =>
+                {
+                    b.Navigation("Units");
+
+                    b.Navigation("Visits");
                 });
 
             modelBuilder.Entity("Kepu.Web.Features.Outreach.People.Entities.Envoy", b =>
