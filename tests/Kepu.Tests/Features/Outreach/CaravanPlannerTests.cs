@@ -143,6 +143,23 @@ public sealed class CaravanPlannerTests
         Assert.Equal("一二三四五", WorkingCalendar.Label(WorkingCalendar.Weekdays));
     }
 
+    [Fact]
+    public void PublicHolidays_FollowTheLunarAndSolarCalendars()
+    {
+        // 2027: 春节 on 6 February (除夕 5th to 初三 8th), 清明 5 April, 端午 9 June, 中秋 15 September.
+        DateOnly[] expected =
+        [
+            new(2027, 1, 1), new(2027, 2, 5), new(2027, 2, 6), new(2027, 2, 7), new(2027, 2, 8), new(2027, 4, 5), new(2027, 5, 1), new(2027, 5, 2),
+            new(2027, 6, 9), new(2027, 9, 15), new(2027, 10, 1), new(2027, 10, 2), new(2027, 10, 3),
+        ];
+        Assert.Equal(expected, PublicHolidays.For(2027).Order());
+
+        // 2026 has a leap month: 中秋 is on 25 September, 春节 on 17 February, 端午 on 19 June, 清明 5 April.
+        Assert.Superset(new HashSet<DateOnly> { new(2026, 2, 17), new(2026, 4, 5), new(2026, 6, 19), new(2026, 9, 25) }, PublicHolidays.For(2026).ToHashSet());
+        Assert.DoesNotContain(new DateOnly(2027, 1, 1), WorkingCalendar.Days(new(2026, 12, 28), new(2027, 1, 8), WorkingCalendar.Weekdays));
+        Assert.Equal(9, WorkingCalendar.Days(new(2026, 12, 28), new(2027, 1, 8), WorkingCalendar.Weekdays).Count);
+    }
+
     private static PlanTarget Target(string code, int days, bool priority, DateOnly? last = null) =>
         new(code, code, DistrictSeats.Of(code)!.Value, days, priority, last);
 

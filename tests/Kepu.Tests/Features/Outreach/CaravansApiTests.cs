@@ -120,6 +120,7 @@ public sealed class CaravansApiTests(KepuFactory factory) : IClassFixture<KepuFa
         Assert.Equal(days.Count, days.Distinct().Count());
         Assert.All(days, d => Assert.InRange(d.Day, new DateOnly(2027, 1, 4), new DateOnly(2027, 3, 31)));
         Assert.All(days, d => Assert.True(d.Day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)));
+        Assert.All(days, d => Assert.False(Kepu.Web.Features.Outreach.Caravans.Planning.PublicHolidays.Contains(d.Day), $"{d.Day} is a public holiday"));
         Assert.Equal(2 * RemoteDistricts.Length, days.Count); // two days at each district by default
         Assert.True(plan.GetProperty("lowerBoundKm").GetDouble() <= plan.GetProperty("travelKm").GetDouble());
         var id = plan.GetProperty("id").GetInt32();

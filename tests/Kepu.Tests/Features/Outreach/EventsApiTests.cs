@@ -46,10 +46,10 @@ public sealed class EventsApiTests(OutreachFixture factory) : IClassFixture<Outr
         Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
         Assert.Contains("本区县", (await elsewhere.ProblemAsync()).GetProperty("detail").GetString());
 
-        var bad = await district.PostAsJsonAsync("/api/v1/events", new { kind = "party", title = "坏", district = "500242", place = "", capacity = 0, startsAt = factory.BeijingAt(3, 11), endsAt = factory.BeijingAt(3, 9) });
+        var bad = await district.PostAsJsonAsync("/api/v1/events", new { kind = "party", title = "坏", district = "500242", place = "", capacity = 0, venueId = 999_999, startsAt = factory.BeijingAt(3, 11), endsAt = factory.BeijingAt(3, 9) });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await bad.ProblemAsync()).GetProperty("errors");
-        foreach (var field in new[] { "kind", "title", "place", "capacity", "endsAt" })
+        foreach (var field in new[] { "kind", "title", "place", "capacity", "endsAt", "venueId" })
         {
             Assert.True(errors.TryGetProperty(field, out _), field);
         }

@@ -3,10 +3,13 @@ using System.Security.Claims;
 using Kepu.Web.Features.Accounts;
 using Kepu.Web.Features.Accounts.Entities;
 using Kepu.Web.Features.Outreach.Events.Entities;
+using Kepu.Web.Features.Outreach.Venues.Entities;
 using Kepu.Web.Features.Regions;
+using Kepu.Web.Infrastructure.Data;
 using Kepu.Web.Infrastructure.Errors;
 using Kepu.Web.Infrastructure.Validation;
 using Kepu.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kepu.Web.Features.Outreach.Events;
 
@@ -56,7 +59,7 @@ public sealed record EventRequest
 }
 
 /// <summary>Checks an <see cref="EventRequest"/>, and that the caller may run events in its district.</summary>
-public sealed class EventInput(IRegionDirectory regions, TimeProvider clock)
+public sealed class EventInput(IRegionDirectory regions, AppDbContext db, TimeProvider clock)
 {
     /// <summary>People who may create events: staff of the association, organisations, experts, and district administrators in their district.</summary>
     public static readonly string[] Organizers = [Roles.Admin, Roles.Editor, Roles.Organization, Roles.Expert, Roles.DistrictAdmin];
@@ -94,6 +97,13 @@ public sealed class EventInput(IRegionDirectory regions, TimeProvider clock)
             {
                 town = t.Code;
             }
+        }
+
+        if (r.VenueId is { } venueId
+            && await db.Set<Venue>().AsNoTracking().Where(x => x.Id == venueId).Select(x => x.DistrictCode).FirstOrDefaultAsync(ct) is var venueDistrict
+            && venueDistrict != district?.Code)
+        {
+            v.Add(nameof(r.VenueId), venueDistrict is null ? "没有这个场馆。" : "所选场馆不在活动所在的区县。");
         }
 
         var audiences = (r.Audiences ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Distinct().ToList();

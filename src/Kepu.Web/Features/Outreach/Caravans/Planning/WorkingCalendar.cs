@@ -1,9 +1,8 @@
 namespace Kepu.Web.Features.Outreach.Caravans.Planning;
 
 /// <summary>
-/// The days a unit may work: its working weekdays within the period, minus days it is already booked by an adopted plan.
-/// Public holidays are not known to the platform (the State Council publishes them each December), so only weekdays count;
-/// a planner drops holiday days by booking or by editing the unit's weekdays (docs/outreach.md).
+/// The days a unit may work: its working weekdays within the period, minus statutory public holidays
+/// (<see cref="PublicHolidays"/>) and days it is already booked by an adopted plan.
 /// </summary>
 public static class WorkingCalendar
 {
@@ -19,7 +18,7 @@ public static class WorkingCalendar
         var days = new List<DateOnly>();
         for (var d = from; d <= to; d = d.AddDays(1))
         {
-            if (Works(mask, d.DayOfWeek) && booked?.Contains(d) != true)
+            if (Works(mask, d.DayOfWeek) && !PublicHolidays.Contains(d) && booked?.Contains(d) != true)
             {
                 days.Add(d);
             }
