@@ -79,25 +79,7 @@ public sealed class EventInput(IRegionDirectory regions, AppDbContext db, TimePr
             v.Add(nameof(r.Kind), "请选择活动类型。");
         }
 
-        var district = await regions.FindDistrictAsync(r.District, ct);
-        if (district is null)
-        {
-            v.Add(nameof(r.District), "请选择活动所在的区县。");
-        }
-
-        string? town = null;
-        if (!string.IsNullOrWhiteSpace(r.Town))
-        {
-            var t = await regions.FindTownAsync(r.Town.Trim(), ct);
-            if (t is null || t.DistrictCode != district?.Code)
-            {
-                v.Add(nameof(r.Town), "所选乡镇（街道）不在这个区县。");
-            }
-            else
-            {
-                town = t.Code;
-            }
-        }
+        var (district, town) = await PlaceInput.CheckAsync(regions, v, r.District, r.Town, nameof(r.District), nameof(r.Town), "请选择活动所在的区县。", ct);
 
         if (r.VenueId is { } venueId
             && await db.Set<Venue>().AsNoTracking().Where(x => x.Id == venueId).Select(x => x.DistrictCode).FirstOrDefaultAsync(ct) is var venueDistrict

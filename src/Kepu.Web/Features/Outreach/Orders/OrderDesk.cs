@@ -85,25 +85,7 @@ public sealed class OrderDesk(AppDbContext db, IRegionDirectory regions, IAccoun
             v.Add(nameof(r.Kind), "请选择点单单位类型：社区、村、学校或企业。");
         }
 
-        var district = await regions.FindDistrictAsync(r.District, ct);
-        if (district is null)
-        {
-            v.Add(nameof(r.District), "请选择区县。");
-        }
-
-        string? town = null;
-        if (!string.IsNullOrWhiteSpace(r.Town))
-        {
-            var t = await regions.FindTownAsync(r.Town.Trim(), ct);
-            if (t is null || t.DistrictCode != district?.Code)
-            {
-                v.Add(nameof(r.Town), "所选乡镇（街道）不在这个区县。");
-            }
-            else
-            {
-                town = t.Code;
-            }
-        }
+        var (district, town) = await PlaceInput.CheckAsync(regions, v, r.District, r.Town, nameof(r.District), nameof(r.Town), "请选择区县。", ct);
 
         if (string.IsNullOrWhiteSpace(r.Topic) || !await taxonomy.ExistsAsync(r.Topic.Trim(), ct))
         {

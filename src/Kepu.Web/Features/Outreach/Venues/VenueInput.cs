@@ -74,17 +74,7 @@ public sealed class VenueInput(IRegionDirectory regions, IAccountDirectory accou
             v.Add(nameof(r.Kind), "请选择类型：" + string.Join("、", VenueKinds.All.Select(k => k.Label)) + "。");
         }
 
-        var district = await regions.FindDistrictAsync(r.DistrictCode, ct);
-        if (district is null)
-        {
-            v.Add(nameof(r.DistrictCode), "请选择所在区县。");
-        }
-
-        var townCode = string.IsNullOrWhiteSpace(r.TownCode) ? null : r.TownCode.Trim();
-        if (townCode is not null && district is not null && (await regions.FindTownAsync(townCode, ct))?.DistrictCode != district.Code)
-        {
-            v.Add(nameof(r.TownCode), $"乡镇（街道）不在{district.Name}。");
-        }
+        var (district, townCode) = await PlaceInput.CheckAsync(regions, v, r.DistrictCode, r.TownCode, nameof(r.DistrictCode), nameof(r.TownCode), "请选择所在区县。", ct);
 
         if (r.Latitude is not null != r.Longitude is not null)
         {
