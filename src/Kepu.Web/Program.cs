@@ -1,4 +1,5 @@
 using Kepu.Web.Features.Accounts;
+using Kepu.Web.Features.Contests;
 using Kepu.Web.Features.Debunk;
 using Kepu.Web.Features.Feed;
 using Kepu.Web.Features.Learning;
@@ -22,6 +23,7 @@ builder.Services.AddDebunk();
 builder.Services.AddLearning();
 builder.Services.AddNotifications();
 builder.Services.AddOutreach();
+builder.Services.AddContests();
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args))
@@ -39,6 +41,7 @@ app.MapDebunk();
 app.MapLearning();
 app.MapNotifications();
 app.MapOutreach();
+app.MapContests();
 await app.RunAsync();
 return 0;
 

@@ -24,6 +24,9 @@ public interface IAccountDirectory
     Task<IReadOnlyList<ExpertCard>> ExpertsAsync(CancellationToken ct = default);
 
     /// <summary>Every organisation with its parent unit (单位 → 部门), and the members of the given ones.</summary>
+    /// <summary>When the account was created and whether its holder's identity was checked (实名核验); null for an unknown or deleted account.</summary>
+    Task<AccountStanding?> StandingAsync(string userId, CancellationToken ct = default);
+
     Task<IReadOnlyList<OrganizationNode>> OrganizationTreeAsync(CancellationToken ct = default);
 
     Task<IReadOnlyList<(int OrganizationId, string UserId, bool IsManager)>> MembersAsync(IReadOnlyCollection<int> organizationIds, CancellationToken ct = default);
@@ -34,6 +37,8 @@ public interface IAccountDirectory
 
 /// <summary>An expert as other modules see them: who, and the taxonomy topics they review (their disciplines).</summary>
 public sealed record ExpertCard(string Id, string Name, IReadOnlyList<string> Disciplines);
+
+public sealed record AccountStanding(DateTime CreatedAt, bool Verified);
 
 public sealed record OrganizationNode(int Id, string Name, string Kind, int? ParentId);
 
@@ -76,6 +81,10 @@ internal sealed class AccountDirectory(AppDbContext db, AccountSnapshots snapsho
                           select new { u.Id, Name = u.DisplayName ?? u.UserName!, u.Disciplines }).ToListAsync(ct);
         return rows.Select(r => new ExpertCard(r.Id, r.Name, r.Disciplines)).ToList();
     }
+
+    public async Task<AccountStanding?> StandingAsync(string userId, CancellationToken ct = default) =>
+        await db.Set<AppUser>().AsNoTracking().Where(u => u.Id == userId && u.DeletedAt == null)
+            .Select(u => new AccountStanding(u.CreatedAt, u.VerifiedAt != null)).FirstOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<OrganizationNode>> OrganizationTreeAsync(CancellationToken ct = default) =>
         await db.Set<Organization>().AsNoTracking().OrderBy(o => o.Id).Select(o => new OrganizationNode(o.Id, o.Name, o.Kind, o.ParentId)).ToListAsync(ct);

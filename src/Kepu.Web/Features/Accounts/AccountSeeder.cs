@@ -100,7 +100,11 @@ internal sealed class AccountSeeder(
         var orgUser = await Create("org", "机构联络员", Roles.Organization, "500103", ["public"]);
         org.AddMember(orgUser.Id, isManager: true, now);
         await Create("district", "酉阳县区县管理员", Roles.DistrictAdmin, "500242", ["officials"], u => u.ManagedDistrictCode = "500242");
-        await Create("citizen", "万州老人", Roles.Citizen, "500101", ["elderly"], u => u.ElderMode = true);
+        await Create("citizen", "万州老人", Roles.Citizen, "500101", ["elderly"], u =>
+        {
+            u.ElderMode = true;
+            u.VerifiedAt = now;
+        });
         // The expert pool's demo (Outreach) needs more than one expert: doctors, an agronomist, an anti-fraud officer, a retired scientist.
         if (configuration.GetValue("Demo:Content", true))
         {

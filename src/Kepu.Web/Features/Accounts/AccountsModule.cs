@@ -63,6 +63,7 @@ internal static class AccountsModule
         services.AddScoped<ChangePassword>();
         services.AddScoped<MyData>();
         services.AddScoped<ManageUsers>();
+        services.AddScoped<AccountVerification>();
         services.AddScoped<ManageOrganizations>();
         services.AddScoped<DistrictAccounts>();
         services.AddScoped<CreateAdmin>();
@@ -73,6 +74,7 @@ internal static class AccountsModule
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
         app.MapAccountsApi();
+        AccountVerification.Map(app);
         app.MapElderModeToggle();
         return app;
     }

@@ -59,7 +59,7 @@ public sealed class CertificatePdf
                 gfx.DrawString(text, new XFont(Resolver.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular), XBrushes.Black, new XPoint(width / 2, y), center);
 
             Line("科普重庆 · 重庆市全域科学素质服务平台", 14, 110);
-            Line(certificate.Kind == "exam" ? "考试合格证书" : "结业证书", 36, 190, bold: true);
+            Line(certificate.Kind switch { "exam" => "考试合格证书", "award" => "荣誉证书", _ => "结业证书" }, 36, 190, bold: true);
             Line(certificate.HolderName, 28, 280, bold: true);
             Line($"完成了《{certificate.Title}》的全部学习并通过测验，", 16, 340);
             Line("特发此证。", 16, 368);

@@ -10,6 +10,7 @@ internal static class LibraryModule
         services.AddScoped<Demo.LibrarySeeder>();
         services.AddScoped<ContentAccess>();
         services.AddScoped<SaveContent>();
+        services.AddScoped<AwardedWorks>();
         services.AddScoped<ContentWorkflow>();
         services.AddScoped<GetContent>();
         services.AddSingleton<PublishedViews>();

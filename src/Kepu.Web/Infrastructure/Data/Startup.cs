@@ -21,5 +21,6 @@ internal static class Startup
         await scope.ServiceProvider.GetRequiredService<Features.Outreach.Demo.EventsDemo>().SeedAsync(ct);
         await scope.ServiceProvider.GetRequiredService<Features.Outreach.Demo.OutreachSeeder>().SeedAsync(ct);
         await scope.ServiceProvider.GetRequiredService<Features.Outreach.Caravans.Demo.CaravanSeeder>().SeedAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<Features.Contests.Demo.ContestsSeeder>().SeedAsync(ct);
     }
 }

@@ -1,7 +1,10 @@
 namespace Kepu.Web.Infrastructure.Errors;
 
-/// <summary>A business rule was broken (HTTP 409). The message is Chinese and shown to the user.</summary>
-public sealed class BusinessRuleException(string message) : Exception(message);
+/// <summary>
+/// A business rule was broken (HTTP 409). The message is Chinese and shown to the user. Not sealed: a feature may derive
+/// a more specific exception that carries data for its callers (e.g. <c>AssignmentImpossibleException</c>).
+/// </summary>
+public class BusinessRuleException(string message) : Exception(message);
 
 /// <summary>The thing asked for does not exist (HTTP 404).</summary>
 public sealed class NotFoundException(string message) : Exception(message);

@@ -14,6 +14,9 @@ internal static class RateLimits
     /// <summary>Rumour submissions by people who are not signed in, per client address.</summary>
     public const string Claims = "claims";
 
+    /// <summary>Public votes, per client address.</summary>
+    public const string Vote = "vote";
+
     public static IServiceCollection AddKepuRateLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(o =>
@@ -22,6 +25,7 @@ internal static class RateLimits
             PerClient(o, Auth, "RateLimits:AuthPerMinute", 30);
             PerClient(o, Check, "RateLimits:CheckPerMinute", 120);
             PerClient(o, Claims, "RateLimits:ClaimsPerMinute", 10);
+            PerClient(o, Vote, "RateLimits:VotesPerMinute", 30);
         });
         return services;
     }

@@ -11,6 +11,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.DistrictCode).HasMaxLength(6);
         b.Property(u => u.TownCode).HasMaxLength(12);
         b.Property(u => u.ManagedDistrictCode).HasMaxLength(6);
+        b.Property(u => u.VerifiedBy).HasMaxLength(450);
         b.Property(u => u.Audiences);
         b.Property(u => u.Interests);
         b.HasIndex(u => u.DistrictCode);

@@ -21,6 +21,11 @@ public sealed class AppUser : IdentityUser
     public string? ManagedDistrictCode { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>When an administrator (or the person's district administrator) checked the holder's identity (实名核验), and who did.</summary>
+    public DateTime? VerifiedAt { get; set; }
+
+    public string? VerifiedBy { get; set; }
     public DateTime? DeletedAt { get; set; }
 
     public bool IsDeleted => DeletedAt is not null;
@@ -47,6 +52,7 @@ public sealed class AppUser : IdentityUser
         TownCode = null;
         Interests = [];
         ManagedDistrictCode = null;
+        VerifiedBy = null;
         TwoFactorEnabled = false;
         LockoutEnabled = true;
         LockoutEnd = DateTimeOffset.MaxValue;

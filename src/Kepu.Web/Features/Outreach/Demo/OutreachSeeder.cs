@@ -171,14 +171,5 @@ public sealed class OutreachSeeder(AppDbContext db, IAccountDirectory accounts, 
         return d;
     }
 
-    private static ClaimsPrincipal Principal(string id, string name, string role, string? district = null)
-    {
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, id), new(ClaimTypes.Name, name), new(ClaimTypes.Role, role) };
-        if (district is not null)
-        {
-            claims.Add(new Claim(KepuClaims.ManagedDistrict, district));
-        }
-
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, "demo", ClaimTypes.Name, ClaimTypes.Role));
-    }
+    private static ClaimsPrincipal Principal(string id, string name, string role, string? district = null) => DemoPrincipal.For(id, name, role, district);
 }
