@@ -22,10 +22,14 @@ public sealed record CallView(int Id, string Kind, string KindLabel, string Titl
     public static CallView Of(ContestCall c, int entries, DateTime now, IReadOnlyDictionary<string, string> districtNames) => new(c.Id, c.Kind,
         CallKinds.Label(c.Kind), c.Title, c.Summary, c.Organizer, c.Categories, c.Audiences, c.Districts, c.MinAge, c.MaxAge, c.OrganizationKinds,
         c.EntrantKinds, EligibilityOf(c, districtNames), c.Licence, c.VoteWeight, c.Stage, CallStages.Label(c.Stage), c.CurrentRound, c.RoundCount,
-        [.. c.Phases.OrderBy(p => p.StartsOn).ThenBy(p => p.Code).Select(p => new PhaseView(p.Code, PhaseCodes.Label(p.Code), p.StartsOn, p.EndsOn))],
+        [.. c.Phases.OrderBy(p => p.StartsOn).ThenBy(p => p.Code).Select(p => new PhaseView(p.Code, PhaseLabel(p.Code, c.RoundCount), p.StartsOn, p.EndsOn))],
         [.. c.Criteria.OrderBy(x => x.Position).Select(x => new CriterionView(x.Id, x.Name, x.Guidance, x.Weight, x.Min, x.Max))],
         [.. c.Awards.OrderBy(x => x.Position).Select(x => new AwardView(x.Id, x.Name, x.Count, x.FundingYuan))], c.SubmissionDeadline, c.IsCollecting(now),
         c.IsVoting(now), c.PublicityUntil, c.PublishedAt, entries);
+
+    /// <summary>A phase's name; with two rounds the second is 终评.</summary>
+    public static string PhaseLabel(string code, int rounds) =>
+        code.StartsWith("round", StringComparison.Ordinal) ? PhaseCodes.RoundLabel(code[5] - '0', rounds) : PhaseCodes.Label(code);
 
     /// <summary>The eligibility rules in one Chinese sentence.</summary>
     public static string EligibilityOf(ContestCall c, IReadOnlyDictionary<string, string> districtNames)

@@ -4,6 +4,8 @@ namespace Kepu.Web.Features.Contests.Entries;
 
 public sealed record AuthorView(string Name, string? Organization);
 
+public sealed record FeedbackView(string Round, string Reviewer, decimal Total, string Comment);
+
 public sealed record FileView(string Url, string ContentType, long Bytes, string Name);
 
 /// <summary>An entry as its submitter sees it (never who reviews it).</summary>
@@ -12,6 +14,9 @@ public sealed record EntryView(int Id, int CallId, string CallTitle, string Rece
     IReadOnlyList<AuthorView> Authors, IReadOnlyList<FileView> Files, string Status, string StatusLabel, int Round, DateTime SubmittedAt,
     DateTime UpdatedAt, bool Editable)
 {
+    /// <summary>Reviewers' scores and comments from closed rounds, numbered per round (评审 1, 2 …) — never who gave them.</summary>
+    public IReadOnlyList<FeedbackView> Feedback { get; init; } = [];
+
     public static EntryView Of(ContestEntry e, string callTitle, bool editable) => new(e.Id, e.CallId, callTitle, e.ReceiptNo, e.EntrantKind,
         EntrantKinds.Label(e.EntrantKind), e.EntrantName, e.OrganizationId, e.Title, e.Category, e.Description, e.Links, e.BirthDate,
         [.. e.Authors.OrderBy(a => a.Position).Select(a => new AuthorView(a.Name, a.Organization))], FilesOf(e), e.Status, EntryStatus.Label(e.Status),

@@ -77,7 +77,23 @@ public sealed class Submissions(AppDbContext db, IAccountDirectory accounts, Med
         var callIds = entries.Select(e => e.CallId).Distinct().ToList();
         var calls = await db.Set<ContestCall>().AsNoTracking().Where(c => callIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        return [.. entries.Select(e => EntryView.Of(e, calls[e.CallId].Title, calls[e.CallId].IsCollecting(now) && e.Status == EntryStatus.Submitted))];
+        var feedback = await FeedbackAsync([.. entries.Select(e => e.Id)], calls, ct);
+        return [.. entries.Select(e => EntryView.Of(e, calls[e.CallId].Title, calls[e.CallId].IsCollecting(now) && e.Status == EntryStatus.Submitted)
+            with { Feedback = [.. feedback[e.Id]] })];
+    }
+
+    /// <summary>Scores and comments of closed rounds, per entry; reviewers are numbered in the order they were assigned, never named.</summary>
+    private async Task<ILookup<int, FeedbackView>> FeedbackAsync(IReadOnlyList<int> entryIds, Dictionary<int, ContestCall> calls, CancellationToken ct)
+    {
+        var rows = await (from a in db.Set<EntryReview>().AsNoTracking().IgnoreAutoIncludes()
+                          join r in db.Set<ReviewRound>().IgnoreAutoIncludes() on a.RoundId equals r.Id
+                          where entryIds.Contains(a.EntryId) && r.Status == RoundStatus.Closed && a.Status == AssignmentStatus.Done
+                          orderby r.Number, a.Id
+                          select new { a.EntryId, r.CallId, r.Number, a.Total, a.Comment }).ToListAsync(ct);
+        return rows.GroupBy(x => (x.EntryId, x.Number))
+            .SelectMany(g => g.Select((x, i) => (x.EntryId, View: new FeedbackView(PhaseCodes.RoundLabel(x.Number, calls[x.CallId].RoundCount), $"评审 {i + 1}",
+                x.Total ?? 0, x.Comment))))
+            .ToLookup(x => x.EntryId, x => x.View);
     }
 
     private async Task<(ContestEntry Entry, ContestCall Call)> LoadMineAsync(int entryId, ClaimsPrincipal user, CancellationToken ct)
