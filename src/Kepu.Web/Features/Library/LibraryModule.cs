@@ -31,6 +31,8 @@ internal static class LibraryModule
         services.AddScoped<HotTopics>();
         services.AddScoped<EditTaxonomy>();
         services.AddSingleton<Media.MediaStore>();
+        services.AddSingleton<Media.ResumableUploads>();
+        services.AddHostedService<Media.StaleUploadSweeper>();
         services.AddScoped<Screens>();
         services.AddScoped<Channels>();
         services.AddSingleton<ScheduledPublisher>();
@@ -44,6 +46,7 @@ internal static class LibraryModule
         app.MapChannels();
         app.MapHotTopics();
         Media.MediaApi.MapMedia(app);
+        Media.ResumableUploadsApi.MapResumableUploads(app);
         return app;
     }
 }
