@@ -44,6 +44,9 @@ internal static class AccountsModule
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
+            // API endpoints that also take the cookie (uploads from pages) answer 401/403, never a redirect to a page.
+            o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
         });
 
         // Role changes and locks renew the security stamp; cookies notice within a minute.
@@ -77,5 +80,19 @@ internal static class AccountsModule
         AccountVerification.Map(app);
         app.MapElderModeToggle();
         return app;
+    }
+
+    private static Task ApiOrRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = apiStatus;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 }

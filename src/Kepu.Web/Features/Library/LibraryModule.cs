@@ -32,6 +32,8 @@ internal static class LibraryModule
         services.AddScoped<HotTopics>();
         services.AddScoped<EditTaxonomy>();
         services.AddSingleton<Media.MediaStore>();
+        services.AddSingleton<Media.ResumableUploads>();
+        services.AddHostedService<Media.StaleUploadSweeper>();
         services.AddScoped<Screens>();
         services.AddScoped<Channels>();
         services.AddSingleton<ScheduledPublisher>();
@@ -45,6 +47,7 @@ internal static class LibraryModule
         app.MapChannels();
         app.MapHotTopics();
         Media.MediaApi.MapMedia(app);
+        Media.ResumableUploadsApi.MapResumableUploads(app);
         return app;
     }
 }

@@ -35,4 +35,19 @@ internal static class ApiAuthorization
         where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme)
             .RequireAuthenticatedUser().RequireRole(roles));
+
+    /// <summary>
+    /// Endpoints that API clients call with their bearer token and the site's own pages call from JavaScript with the
+    /// sign-in cookie (resumable uploads). A request without a valid bearer token must then carry the page's antiforgery
+    /// token in the <c>RequestVerificationToken</c> header (<see cref="BrowserAntiforgeryFilter"/>), so another site
+    /// cannot make a signed-in browser call them. A missing sign-in is a 401, never a redirect.
+    /// </summary>
+    public static TBuilder RequireApiOrBrowserUser<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme)
+            .RequireAuthenticatedUser());
+        builder.AddEndpointFilter(new BrowserAntiforgeryFilter());
+        return builder;
+    }
 }

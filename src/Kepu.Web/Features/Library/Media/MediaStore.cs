@@ -24,6 +24,9 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
     public const string PublicPrefix = "/media/";
     public const string PrivatePrefix = "/private-media/";
 
+    /// <summary>The Chinese message for a file of an unknown kind.</summary>
+    public const string UnsupportedType = "不支持的文件类型。可以上传 JPEG、PNG、GIF、WebP 图片，MP4、WebM 视频，MP3、M4A、OGG、WAV 音频。";
+
     public string Folder { get; } = Path.Combine(options.DataDirectory, "media");
 
     public string PrivateFolder { get; } = Path.Combine(options.DataDirectory, "private-media");
@@ -35,6 +38,12 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
         _ => configuration.GetValue("Media:MaxVideoBytes", 200L * 1024 * 1024),
     };
 
+    /// <summary>The Chinese message for a file over its category's limit.</summary>
+    public string TooLarge(string category) => $"文件太大：{Describe(category)}最大 {Readable(LimitFor(category))}。";
+
+    /// <summary>A limit as people read it: whole megabytes, or kilobytes below one.</summary>
+    public static string Readable(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1024 / 1024} MB" : $"{Math.Max(1, bytes / 1024)} KB";
+
     public Task<StoredMedia> SaveAsync(Stream upload, long? declaredLength, CancellationToken ct = default) =>
         SaveAsync(upload, Folder, PublicPrefix, imagesOnly: false, "file", ct);
 
@@ -45,6 +54,19 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
     /// <summary>An image only editors and experts can see (<see cref="FindPrivate"/>); errors are reported on <paramref name="field"/>.</summary>
     public Task<StoredMedia> SavePrivateImageAsync(Stream upload, string field, CancellationToken ct = default) =>
         SaveAsync(upload, PrivateFolder, PrivatePrefix, imagesOnly: true, field, ct);
+
+    /// <summary>
+    /// Stores a file already written to disk (a finished resumable upload) as <see cref="SaveAsync(Stream, long?, CancellationToken)"/>
+    /// would: sniffed, held to its category's limit, images re-encoded, video and audio kept as they are. On success the
+    /// file at <paramref name="path"/> is gone (moved into the store or deleted); when refused it is left for the caller.
+    /// </summary>
+    public async Task<StoredMedia> SaveFileAsync(string path, string field, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(Folder);
+        var stored = await StoreWrittenAsync(path, new FileInfo(path).Length, Folder, PublicPrefix, imagesOnly: false, field, ct);
+        File.Delete(path);
+        return stored;
+    }
 
     private async Task<StoredMedia> SaveAsync(Stream upload, string folder, string prefix, bool imagesOnly, string field, CancellationToken ct)
     {
@@ -60,39 +82,44 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
                 written = await CopyCappedAsync(upload, file, cap, field, ct);
             }
 
-            if (written == 0)
-            {
-                throw Invalid(field, "文件是空的。");
-            }
-
-            var head = new byte[16];
-            await using (var read = File.OpenRead(temp))
-            {
-                _ = await read.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-            }
-
-            var type = FileSniffer.Sniff(head);
-            if (imagesOnly && type?.Category != "image")
-            {
-                throw Invalid(field, "只能上传 JPEG、PNG、GIF 或 WebP 图片。");
-            }
-
-            if (type is null)
-            {
-                throw Invalid(field, "不支持的文件类型。可以上传 JPEG、PNG、GIF、WebP 图片，MP4、WebM 视频，MP3、M4A、OGG、WAV 音频。");
-            }
-
-            if (written > LimitFor(type.Category))
-            {
-                throw Invalid(field, $"文件太大：{Describe(type.Category)}最大 {LimitFor(type.Category) / 1024 / 1024} MB。");
-            }
-
-            return type.Category == "image" ? await StoreImageAsync(temp, folder, prefix, field, ct) : await StoreAsIsAsync(temp, type, written, ct);
+            return await StoreWrittenAsync(temp, written, folder, prefix, imagesOnly, field, ct);
         }
         finally
         {
             File.Delete(temp);
         }
+    }
+
+    private async Task<StoredMedia> StoreWrittenAsync(string temp, long written, string folder, string prefix, bool imagesOnly, string field, CancellationToken ct)
+    {
+        if (written == 0)
+        {
+            throw Invalid(field, "文件是空的。");
+        }
+
+        var head = new byte[16];
+        await using (var read = File.OpenRead(temp))
+        {
+            _ = await read.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        }
+
+        var type = FileSniffer.Sniff(head);
+        if (imagesOnly && type?.Category != "image")
+        {
+            throw Invalid(field, "只能上传 JPEG、PNG、GIF 或 WebP 图片。");
+        }
+
+        if (type is null)
+        {
+            throw Invalid(field, UnsupportedType);
+        }
+
+        if (written > LimitFor(type.Category))
+        {
+            throw Invalid(field, TooLarge(type.Category));
+        }
+
+        return type.Category == "image" ? await StoreImageAsync(temp, folder, prefix, field, ct) : await StoreAsIsAsync(temp, type, written, ct);
     }
 
     /// <summary>The stored file for <c>/media/{name}</c>, or null; names are hashes, so nothing else can be reached.</summary>
@@ -177,7 +204,8 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         if (!File.Exists(target))
         {
-            File.Move(temp, target);
+            // Another request may store the same bytes at the same moment; the content is the same either way.
+            File.Move(temp, target, overwrite: true);
         }
 
         return new StoredMedia(PublicPrefix + name, type.ContentType, length, null, null);
@@ -209,7 +237,7 @@ public sealed class MediaStore(DataOptions options, IConfiguration configuration
             total += read;
             if (total > cap)
             {
-                throw Invalid(field, $"文件太大：最大 {cap / 1024 / 1024} MB。");
+                throw Invalid(field, $"文件太大：最大 {Readable(cap)}。");
             }
 
             await target.WriteAsync(buffer.AsMemory(0, read), ct);
