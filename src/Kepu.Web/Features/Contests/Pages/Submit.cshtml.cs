@@ -44,6 +44,9 @@ public sealed class SubmitModel(CallDesk calls, Submissions submissions, MediaSt
 
         /// <summary>Already stored files (kept when editing, or uploaded by the resumable uploader): <c>/media/…#original name</c>.</summary>
         public List<string> FileUrls { get; set; } = [];
+
+        /// <summary>A file the resumable uploader has already stored (<c>/media/…</c>).</summary>
+        public string? UploadedUrl { get; set; }
         public bool Declaration { get; set; }
     }
 
@@ -77,6 +80,11 @@ public sealed class SubmitModel(CallDesk calls, Submissions submissions, MediaSt
         }
 
         var files = Input.FileUrls.Select(Split).Select(f => new FileRequest(f.Url, f.Name)).ToList();
+        if (!string.IsNullOrWhiteSpace(Input.UploadedUrl))
+        {
+            files.Add(new FileRequest(Input.UploadedUrl.Trim(), "作品文件" + Path.GetExtension(Input.UploadedUrl.Trim())));
+        }
+
         try
         {
             foreach (var upload in (uploads ?? []).Where(u => u.Length > 0))

@@ -46,15 +46,15 @@ public sealed class Votes(AppDbContext db, IAccountDirectory accounts, TimeProvi
             throw new BusinessRuleException("这件作品已撤回或未晋级，不能投票。");
         }
 
-        if (entry.SubmitterId == me || entry.Authors.Any(a => a.UserId == me))
-        {
-            throw new BusinessRuleException("不能给自己的作品投票。");
-        }
-
         var standing = await accounts.StandingAsync(me, ct) ?? throw new ForbiddenException("请先登录。");
         if (!standing.Verified)
         {
             throw new ForbiddenException("投票需要经过实名核验的账号。请到区县科协服务点或联系管理员核验。");
+        }
+
+        if (entry.SubmitterId == me || entry.Authors.Any(a => a.UserId == me))
+        {
+            throw new BusinessRuleException("不能给自己的作品投票。");
         }
 
         var day = Display.BeijingDay(now);
