@@ -7,8 +7,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace Kepu.Tests.Browser;
 
@@ -36,14 +34,6 @@ public sealed class ActivityJourneyTests(BrowserFixture browser)
         var org = await db.Set<Organization>().Include(o => o.Members).SingleAsync(o => o.Name == AccountSeeder.DemoOrganization);
         org.AddMember(user.Id, isManager: false, DateTime.UtcNow);
         await db.SaveChangesAsync();
-    }
-
-    private static byte[] Photo()
-    {
-        using var image = new Image<Rgb24>(320, 200, new Rgb24(40, 110, 170));
-        using var stream = new MemoryStream();
-        image.SaveAsPng(stream);
-        return stream.ToArray();
     }
 
     /// <summary>
@@ -80,14 +70,14 @@ public sealed class ActivityJourneyTests(BrowserFixture browser)
         await page.GetByLabel("地点").FillAsync("南岸区南坪街道社区活动中心");
         await page.GetByLabel("受众人数").FillAsync("85");
         await page.GetByLabel("学时").FillAsync("3");
-        await page.GetByLabel("上传文件").SetInputFilesAsync(new FilePayload { Name = "lecture.png", MimeType = "image/png", Buffer = Photo() });
+        await page.GetByLabel("上传文件").SetInputFilesAsync(new FilePayload { Name = "lecture.png", MimeType = "image/png", Buffer = TestImages.Png(320, 200, 40, 110, 170) });
         await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
         await Assertions.Expect(page.Locator("span[data-valmsg-for='Input.Title']")).ToContainTextAsync("请填写活动题目");
         await Assertions.Expect(page.GetByLabel("地点")).ToHaveValueAsync("南岸区南坪街道社区活动中心");
         await PhoneScreenshotAsync(page, page.GetByLabel("地点"), "phone-activity-01-form-error");
 
         await page.GetByLabel("题目").FillAsync(Title);
-        await page.GetByLabel("上传文件").SetInputFilesAsync(new FilePayload { Name = "lecture.png", MimeType = "image/png", Buffer = Photo() });
+        await page.GetByLabel("上传文件").SetInputFilesAsync(new FilePayload { Name = "lecture.png", MimeType = "image/png", Buffer = TestImages.Png(320, 200, 40, 110, 170) });
         await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("已提交给" + AccountSeeder.DemoOrganization);
         var card = page.Locator("article.activity", new() { HasText = Title });

@@ -14,12 +14,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
-    private readonly KepuFactory _factory = new();
+    private readonly BrowserFactory _factory = new();
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public KepuFactory Factory => _factory;
+
+    /// <summary>The server's clock: real time plus an offset a test may set (and must set back to zero when done).</summary>
+    public ShiftedClock Clock => _factory.Clock;
 
     public static string ScreenshotDirectory { get; } = FindScreenshotDirectory();
 
@@ -92,6 +95,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(path);
         return path;
     }
+}
+
+/// <summary>Real time plus an offset, so a browser journey can jump past a deadline; zero for every other test.</summary>
+public sealed class ShiftedClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
+}
+
+internal sealed class BrowserFactory : KepuFactory
+{
+    public ShiftedClock Clock { get; } = new();
+
+    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }
 
 // Browser tests run alone: with chromium, Kestrel and other test hosts sharing two cores, timing gets erratic.

@@ -1,10 +1,9 @@
+using Kepu.Tests.Infrastructure;
 using Kepu.Web.Features.Outreach.Events.Entities;
 using Kepu.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace Kepu.Tests.Browser;
 
@@ -21,14 +20,6 @@ public sealed class OutreachJourneyTests(BrowserFixture browser)
         });
         Assert.Equal(201, response.Status);
         return System.Text.Json.JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("userName").GetString()!;
-    }
-
-    private static byte[] Photo()
-    {
-        using var image = new Image<Rgb24>(480, 360, new Rgb24(60, 140, 90));
-        using var stream = new MemoryStream();
-        image.SaveAsPng(stream);
-        return stream.ToArray();
     }
 
     /// <summary>
@@ -147,7 +138,7 @@ public sealed class OutreachJourneyTests(BrowserFixture browser)
         await s.GotoAsync($"/events/{id}");
         await Assertions.Expect(s.Locator("table")).ToContainTextAsync("已签到");
         await s.GetByLabel("活动情况（10 字以上）").FillAsync("到场老人认真听讲，现场演示了防跌倒的起身动作，发放宣传册 80 份。");
-        await s.GetByLabel("照片（可多选，最多 9 张）").SetInputFilesAsync(new FilePayload { Name = "lecture.png", MimeType = "image/png", Buffer = Photo() });
+        await s.GetByLabel("照片（可多选，最多 9 张）").SetInputFilesAsync(new FilePayload { Name = "lecture.png", MimeType = "image/png", Buffer = TestImages.Png(480, 360, 60, 140, 90) });
         await s.GetByRole(AriaRole.Button, new() { Name = "保存总结" }).ClickAsync();
         await Assertions.Expect(s.Locator(".report")).ToContainTextAsync("到场 1 人");
         await Assertions.Expect(s.Locator(".report img")).ToHaveCountAsync(1);
