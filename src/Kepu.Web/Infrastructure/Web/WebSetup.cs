@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Kepu.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.WebEncoders;
 
@@ -67,6 +68,9 @@ internal static class WebSetup
 
     public static WebApplication UseKepuPipeline(this WebApplication app)
     {
+        // Behind nginx on the same machine (README): the client's address comes from X-Forwarded-For, which is trusted only from
+        // loopback (the default known proxies), so rate limits and vote-burst checks see people, not the proxy.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Pages show the Chinese error page; the API gets problem details from GlobalExceptionHandler.

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kepu.Tests.Infrastructure;
+using Kepu.Web.Features.Accounts.Admin;
 using Kepu.Web.Features.Contests.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kepu.Tests.Features.Contests;
 
@@ -139,5 +141,70 @@ public sealed class ContestRulesApiTests(ContestsFixture factory) : IClassFixtur
         Assert.NotEqual(judgeIds[1], replacement.ReviewerId);
         Assert.False(entryId == (await factory.QueryAsync(db => db.Set<ContestEntry>().FirstAsync(e => e.CallId == callId && e.Title == "合作的作品"))).Id
             && replacement.ReviewerId == judgeIds[0], "a co-author never gets their own work");
+    }
+
+    [Fact]
+    public async Task AReviewerNeverGetsAWorkFromTheirOwnOrganisation_AndBurstsFromOneNetworkAreFlagged()
+    {
+        var start = factory.Today.AddDays(1);
+        factory.Clock.SetUtcNow(new DateTimeOffset(start.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        var editor = await factory.ApiClientAsync("editor");
+        var callId = await ContestsFixture.OpenCallAsync(editor, factory.Call("同单位回避征集"));
+        var judges = new List<string> { await factory.NewExpertAsync("u"), await factory.NewExpertAsync("u") };
+        var colleague = await factory.NewCitizenNameAsync("colleague");
+        int orgId;
+        await using (var scope = factory.Scope())
+        {
+            var orgs = scope.ServiceProvider.GetRequiredService<ManageOrganizations>();
+            orgId = await orgs.CreateAsync(new OrganizationRequest { Name = "西南大学科普团队" + Guid.NewGuid().ToString("N")[..4], Kind = "university", District = "500109" });
+            await orgs.AddMemberAsync(orgId, judges[0], isManager: false);
+            await orgs.AddMemberAsync(orgId, colleague, isManager: false);
+        }
+
+        var colleagueClient = await factory.ApiClientAsync(colleague, ClockedFactory.Password);
+        Assert.Equal(HttpStatusCode.Created, (await colleagueClient.PostAsJsonAsync($"/api/v1/contests/{callId}/entries", ContestsFixture.Entry("同事的作品"))).StatusCode);
+        var stranger = await factory.NewCitizenAsync("stranger");
+        Assert.Equal(HttpStatusCode.Created, (await stranger.PostAsJsonAsync($"/api/v1/contests/{callId}/entries", ContestsFixture.Entry("陌生人的作品"))).StatusCode);
+
+        factory.Clock.SetUtcNow(new DateTimeOffset(start.AddDays(3).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        editor = await factory.ApiClientAsync("editor");
+        Assert.Equal(HttpStatusCode.OK, (await editor.PostAsJsonAsync($"/api/v1/contests/{callId}/rounds", new { reviewers = judges, k = 1, advanceTopN = 1 })).StatusCode);
+        var j0 = await factory.ApiClientAsync(judges[0], ClockedFactory.Password);
+        var titles = (await j0.GetFromJsonAsync<JsonElement>("/api/v1/contests/reviews")).EnumerateArray().Select(a => a.GetProperty("entryTitle").GetString()).ToList();
+        Assert.Equal(["陌生人的作品"], titles);
+
+        // Ten accounts of one network vote for the same work within minutes: kept, flagged, not counted.
+        var target = await factory.QueryAsync(db => db.Set<ContestEntry>().Where(e => e.CallId == callId && e.Title == "陌生人的作品").Select(e => e.Id).FirstAsync());
+        var voters = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            voters.Add(await factory.NewCitizenNameAsync("crowd"));
+        }
+
+        factory.Clock.SetUtcNow(new DateTimeOffset(start.AddDays(11).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        foreach (var name in voters)
+        {
+            await factory.VerifyAsync(name);
+            var client = await factory.ApiClientAsync(name, ClockedFactory.Password);
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/contests/entries/{target}/vote", null)).StatusCode);
+        }
+
+        editor = await factory.ApiClientAsync("editor");
+        var row = (await editor.GetFromJsonAsync<JsonElement>($"/api/v1/contests/{callId}/votes")).EnumerateArray().Single(r => r.GetProperty("entryId").GetInt32() == target);
+        Assert.Equal(0, row.GetProperty("valid").GetInt32());
+        Assert.Equal(10, row.GetProperty("flagged").GetInt32());
+        Assert.Contains(row.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("网段", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheContestsApi()
+    {
+        using var client = factory.CreateClient();
+        var paths = (await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/contests", "/api/v1/contests/{id}/entries", "/api/v1/contests/entries/mine", "/api/v1/contests/reviews",
+                     "/api/v1/contests/reviews/{id}", "/api/v1/contests/{id}/results", "/api/v1/contests/{id}/rounds", "/api/v1/uploads" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
     }
 }
