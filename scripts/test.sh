@@ -7,9 +7,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# --- 1. Packages: chromium (browser tests), CJK fonts (Chinese glyphs in screenshots), PostgreSQL.
+# --- 1. Packages: chromium (browser tests), CJK fonts (Chinese glyphs in screenshots), PostgreSQL,
+#        R with the survey package (the reference the survey estimator is compared with).
 need=()
-for pkg in chromium fonts-noto-cjk fonts-droid-fallback postgresql; do
+for pkg in chromium fonts-noto-cjk fonts-droid-fallback postgresql r-cran-survey; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

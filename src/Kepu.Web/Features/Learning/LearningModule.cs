@@ -13,6 +13,7 @@ internal static class LearningModule
         services.AddScoped<Points>();
         services.AddScoped<Leaderboards>();
         services.AddScoped<QuestionBank>();
+        services.AddScoped<SurveyQuestions>();
         services.AddScoped<Practice>();
         services.AddScoped<Exams>();
         services.AddScoped<UnitReports>();

@@ -15,7 +15,7 @@ internal static class QuestionBankApi
             .WithSummary("导出题库：format=csv（默认）或 xlsx；导出的表格改好后可以再导入（编辑）");
         api.MapPost("/import", async Task<Ok<BankImportResult>> (HttpRequest request, QuestionBank bank, CancellationToken ct) =>
             {
-                var result = await bank.ImportAsync(await ReadUploadAsync(request, ct), ct);
+                var result = await bank.ImportAsync(await Spreadsheets.ReadUploadAsync(request, ct), ct);
                 if (result.Errors.Count > 0)
                 {
                     throw new ValidationFailedException(result.Errors.GroupBy(e => $"row{e.Row}").ToDictionary(g => g.Key, g => g.Select(e => $"第 {e.Row} 行：{e.Message}").ToArray()));
@@ -30,21 +30,4 @@ internal static class QuestionBankApi
     internal static FileContentHttpResult Export(string? format, IReadOnlyList<IReadOnlyList<string>> rows) => format == "xlsx"
         ? TypedResults.File(Spreadsheets.Xlsx("题库", QuestionBank.Columns, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "questions.xlsx")
         : TypedResults.File(Spreadsheets.Csv(QuestionBank.Columns, rows), "text/csv; charset=utf-8", "questions.csv");
-
-    internal static async Task<byte[]> ReadUploadAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } file)
-        {
-            throw new ValidationFailedException(new Dictionary<string, string[]> { ["file"] = ["请选择要上传的表格（multipart 字段 file）。"] });
-        }
-
-        if (file.Length > Spreadsheets.MaxBytes)
-        {
-            throw new ValidationFailedException(new Dictionary<string, string[]> { ["file"] = [$"文件太大：最大 {Spreadsheets.MaxBytes / 1024 / 1024} MB。"] });
-        }
-
-        using var memory = new MemoryStream();
-        await file.CopyToAsync(memory, ct);
-        return memory.ToArray();
-    }
 }

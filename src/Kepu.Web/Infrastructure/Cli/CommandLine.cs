@@ -11,7 +11,7 @@ namespace Kepu.Web.Infrastructure.Cli;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly string[] Commands = ["migrate", "admin", "import", "backup", "reindex", "bench", "debunks", "ledger", "outreach", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "admin", "import", "backup", "reindex", "bench", "debunks", "ledger", "outreach", "survey", "help", "--help", "-h"];
 
     public const string Usage = """
         科普重庆 Kepu — 命令行
@@ -34,6 +34,8 @@ internal static class CommandLine
           outreach plan --targets remote|towns --units N --from YYYY-MM-DD --to YYYY-MM-DD --out PLAN.json [--time-limit S]
                                     大篷车排程（不保存）：每个目标至少走访一次、优先地区在前、只用工作日、里程尽量少
           bench plan [--towns FILE] [--seconds S]   排程基准：17 个边远区县（与精确最优比较）和全部乡镇（与下界比较）
+          survey estimate --responses RESPONSES.csv --margins MARGINS.csv --out ESTIMATES.json [--threshold 70] [--min-cell 30] [--trim 0.3,3]
+                                    科学素质调查估计（不用数据库）：raking 加权后的比例、标准误（与 R survey 包一致）、设计效应，总体及分组
           help                      显示本帮助
 
         配置（环境变量用双下划线，如 Database__Provider=Postgres）:
@@ -76,6 +78,8 @@ internal static class CommandLine
                     return await Features.Learning.Ledger.LedgerCommands.RunAsync(services, args[1], stdout, stderr);
                 case "outreach":
                     return await Features.Outreach.Caravans.OutreachCommands.RunAsync(services, args, stdout, stderr);
+                case "survey" when args.Length >= 2 && args[1] == "estimate":
+                    return await Features.Insights.Survey.Estimation.SurveyEstimateCommand.RunAsync(args, stdout, stderr);
                 case "backup" when args.Length == 2:
                     return await BackupCommand.RunAsync(services, args[1], stdout, stderr);
                 default:

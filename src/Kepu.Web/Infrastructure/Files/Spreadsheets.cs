@@ -128,4 +128,22 @@ public static class Spreadsheets
 
     /// <summary>One CSV cell: quoted, and formula-safe (<see cref="Neutralise"/>).</summary>
     public static string CsvCell(string value) => "\"" + Neutralise(value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>The bytes of the uploaded table (multipart field <c>file</c>), or a Chinese field error.</summary>
+    public static async Task<byte[]> ReadUploadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } file)
+        {
+            throw new Errors.ValidationFailedException(new Dictionary<string, string[]> { ["file"] = ["请选择要上传的表格（multipart 字段 file）。"] });
+        }
+
+        if (file.Length > Spreadsheets.MaxBytes)
+        {
+            throw new Errors.ValidationFailedException(new Dictionary<string, string[]> { ["file"] = [$"文件太大：最大 {Spreadsheets.MaxBytes / 1024 / 1024} MB。"] });
+        }
+
+        using var memory = new MemoryStream();
+        await file.CopyToAsync(memory, ct);
+        return memory.ToArray();
+    }
 }

@@ -4,6 +4,7 @@ using Kepu.Web.Features.Accounts;
 using Kepu.Web.Features.Accounts.Entities;
 using Kepu.Web.Features.Outreach.Caravans.Entities;
 using Kepu.Web.Infrastructure.Errors;
+using Kepu.Web.Infrastructure.Files;
 using Kepu.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -39,7 +40,7 @@ internal static class CaravansApi
                 TypedResults.Ok(await targets.UpdateAsync(code, request, ct)))
             .WithSummary("设置一个目标：daysPerStop（1–10）、priority（true/false，不填按区县标记：民族地区、脱贫地区、革命老区为优先）、lastVisit（平台之前的上次走访日期）（管理员）");
         admin.MapPost("/distances", async Task<Ok<DistanceImportResult>> (HttpRequest request, ImportDistances import, CancellationToken ct) =>
-                TypedResults.Ok(await import.HandleAsync(await Learning.QuestionBankApi.ReadUploadAsync(request, ct), ct)))
+                TypedResults.Ok(await import.HandleAsync(await Spreadsheets.ReadUploadAsync(request, ct), ct)))
             .WithSummary("导入道路里程表（multipart 字段 file，CSV 或 XLSX，列 from,to,km），替换原表；有一行错误则整表不导入。没有导入的两地按直线距离 × 1.5 估算（管理员）")
             .DisableAntiforgery();
 

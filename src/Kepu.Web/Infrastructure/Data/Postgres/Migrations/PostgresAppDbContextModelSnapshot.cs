@@ -1325,6 +1325,174 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.ToTable("debunk_claim", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.PopulationMargin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double>("Population")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Variable")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId", "Variable", "Level")
+                        .IsUnique();
+
+                    b.ToTable("insights_survey_margin", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.QuotaCell", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Urban")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId", "District", "Urban")
+                        .IsUnique();
+
+                    b.ToTable("insights_survey_quota", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.SurveyResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double>("DesignWeight")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Education")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("RespondentKey")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Urban")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId", "RespondentKey")
+                        .IsUnique();
+
+                    b.HasIndex("WaveId", "District", "Urban");
+
+                    b.ToTable("insights_survey_response", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.SurveyWave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<int>>("QuestionIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("insights_survey_wave", (string)null);
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.Certificate", b =>
                 {
                     b.Property<int>("Id")
@@ -4847,6 +5015,33 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.Navigation("Items");
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.PopulationMargin", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Insights.Survey.Entities.SurveyWave", null)
+                        .WithMany("Margins")
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.QuotaCell", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Insights.Survey.Entities.SurveyWave", null)
+                        .WithMany("Quotas")
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.SurveyResponse", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Insights.Survey.Entities.SurveyWave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.Chapter", b =>
                 {
                     b.HasOne("Kepu.Web.Features.Learning.Entities.Course", null)
@@ -5145,6 +5340,13 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
             modelBuilder.Entity("Kepu.Web.Features.Debunk.Entities.DebunkEntry", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.SurveyWave", b =>
+                {
+                    b.Navigation("Margins");
+
+                    b.Navigation("Quotas");
                 });
 
             modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentItem", b =>

@@ -1271,6 +1271,166 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.ToTable("debunk_claim", (string)null);
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.PopulationMargin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Population")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Variable")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId", "Variable", "Level")
+                        .IsUnique();
+
+                    b.ToTable("insights_survey_margin", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.QuotaCell", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Urban")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId", "District", "Urban")
+                        .IsUnique();
+
+                    b.ToTable("insights_survey_quota", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.SurveyResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DesignWeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Education")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondentKey")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urban")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId", "RespondentKey")
+                        .IsUnique();
+
+                    b.HasIndex("WaveId", "District", "Urban");
+
+                    b.ToTable("insights_survey_response", (string)null);
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.SurveyWave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("QuestionIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("insights_survey_wave", (string)null);
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.Certificate", b =>
                 {
                     b.Property<int>("Id")
@@ -4711,6 +4871,33 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.Navigation("Items");
                 });
 
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.PopulationMargin", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Insights.Survey.Entities.SurveyWave", null)
+                        .WithMany("Margins")
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.QuotaCell", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Insights.Survey.Entities.SurveyWave", null)
+                        .WithMany("Quotas")
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.SurveyResponse", b =>
+                {
+                    b.HasOne("Kepu.Web.Features.Insights.Survey.Entities.SurveyWave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kepu.Web.Features.Learning.Entities.Chapter", b =>
                 {
                     b.HasOne("Kepu.Web.Features.Learning.Entities.Course", null)
@@ -5009,6 +5196,13 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
             modelBuilder.Entity("Kepu.Web.Features.Debunk.Entities.DebunkEntry", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Kepu.Web.Features.Insights.Survey.Entities.SurveyWave", b =>
+                {
+                    b.Navigation("Margins");
+
+                    b.Navigation("Quotas");
                 });
 
             modelBuilder.Entity("Kepu.Web.Features.Library.Entities.ContentItem", b =>
