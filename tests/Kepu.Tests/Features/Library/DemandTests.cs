@@ -77,6 +77,9 @@ public sealed class DemandTests(DemandFixture factory) : IClassFixture<DemandFix
         using var anonymous = factory.CreateClient();
         await anonymous.GetAsync("/api/v1/search?q=" + Uri.EscapeDataString("=cmd|' /C calc'!A0"));
 
+        // Searches are logged in the background; write what is queued before exporting.
+        await factory.Services.GetRequiredService<Kepu.Web.Features.Library.SearchLogBuffer>().FlushAsync();
+
         using var page = factory.PageClient();
         await page.LoginAsync("editor");
         var csv = await page.GetAsync("/library/demand?handler=Export&format=csv&days=30");
