@@ -90,7 +90,9 @@ public sealed class ActivityProjectionTests(InsightsFixture factory) : IClassFix
             Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<ReachProjector>().ProjectBatchAsync());
         }
 
-        Assert.Equal(projected, await factory.SnapshotAsync());
+        var again = await factory.SnapshotAsync();
+        Assert.Equal(projected.Counts, again.Counts);
+        Assert.Equal(projected.Active, again.Active);
 
         await using (var scope = factory.Scope())
         {
