@@ -198,6 +198,6 @@ public sealed partial class DashboardApiTests(InsightsFixture factory) : IClassF
         return await client.PostAsync("/api/v1/insights/population/import", form);
     }
 
-    [GeneratedRegex("""<a href="[^"]*" aria-label="(?<label>[^"]*)" class="tile [^"]*" data-district="(?<code>\d{6})">\s*<title>[^<]*</title>\s*<rect[^>]*/>\s*<text[^>]*class="tile-name">(?<name>[^<]*)</text>\s*<text[^>]*class="tile-value">(?<value>[^<]*)</text>""")]
+    [GeneratedRegex("""<a href="[^"]*" class="tile [^"]*" data-district="(?<code>\d{6})">\s*<title>(?<label>[^<]*)</title>\s*<rect[^>]*/>\s*<text[^>]*class="tile-name">(?<name>[^<]*)</text>\s*<text[^>]*class="tile-value">(?<value>[^<]*)</text>""")]
     private static partial Regex TilePattern();
 }

@@ -58,7 +58,7 @@ public sealed class ReachQuery(AppDbContext db, IRegionDirectory regions, Popula
             districtRows.Add(Build(Unknown.Code, Unknown.District, byDistrict[""].Select(c => (c.Kind, c.Amount)), null, span));
         }
 
-        var total = Build("total", scope.District?.Name ?? "全市", cells.Select(c => (c.Kind, c.Amount)), scopePeople, span);
+        var total = Build("total", scope.WholeCity ? "全市合计" : "合计", cells.Select(c => (c.Kind, c.Amount)), scopePeople, span);
         ReachTable? regionTable = null;
         if (scope.WholeCity)
         {

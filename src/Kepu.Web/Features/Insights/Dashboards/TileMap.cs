@@ -34,7 +34,7 @@ public static class TileMap
         var legend = new List<LegendBand> { new(0, "0") };
         for (var band = 1; band <= 4 && max > 0; band++)
         {
-            legend.Add(new LegendBand(band, $"{Figures.Full(max * (band - 1) / 4, perCapita)} – {Figures.Full(max * band / 4, perCapita)}"));
+            legend.Add(new LegendBand(band, band == 1 ? $"≤ {Figures.Full(max / 4, perCapita)}" : $"{Figures.Full(max * (band - 1) / 4, perCapita)} – {Figures.Full(max * band / 4, perCapita)}"));
         }
 
         if (tiles.Any(t => t.Band < 0))
