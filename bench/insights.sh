@@ -6,11 +6,11 @@
 # reach API and the dashboard page are timed over HTTP with wrk, next to /healthz.
 # Usage: bench/insights.sh [events] [users] [months] [requests]     (defaults 50000000 1000000 24 200)
 # SQLite in a temporary directory by default (KEPU_BENCH_DATA=DIR keeps and reuses it);
-# KEPU_BENCH_PG="Host=...;Username=...;Database=..." uses that PostgreSQL database instead (filled on the first run, reused after).
+# KEPU_BENCH_NOBUILD=1 skips the Release build (when it was just built). KEPU_BENCH_PG="Host=...;Username=...;Database=..." uses that PostgreSQL database instead (filled on the first run, reused after).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 events="${1:-50000000}"; users="${2:-1000000}"; months="${3:-24}"; requests="${4:-200}"
-dotnet build "$root/src/Kepu.Web" -c Release -nologo -v q >/dev/null
+[ -n "${KEPU_BENCH_NOBUILD:-}" ] || dotnet build "$root/src/Kepu.Web" -c Release -nologo -v q >/dev/null
 dll="$root/src/Kepu.Web/bin/Release/net10.0/Kepu.Web.dll"
 data="${KEPU_BENCH_DATA:-$(mktemp -d /tmp/kepu-bench-insights.XXXXXX)}"
 export ASPNETCORE_ENVIRONMENT=Production Data__Directory="$data" RateLimits__AuthPerMinute=100000 Insights__Projector=true

@@ -17,9 +17,10 @@ public sealed class InsightsFixture : ClockedFactory
         await scope.ServiceProvider.GetRequiredService<ReachProjector>().CatchUpAsync(batchSize);
     }
 
-    /// <summary>Sum of amounts of one kind in the aggregates, optionally for one district and audience.</summary>
+    /// <summary>Sum of amounts of one kind in the aggregates (the cells, not the roll-ups), optionally for one district and audience.</summary>
     public Task<long> AmountAsync(string kind, string? district = null, string? audience = null) => QueryAsync(db => db.Set<MonthlyCount>()
-        .Where(c => c.Kind == kind && (district == null || c.District == district) && (audience == null || c.Audience == audience))
+        .Where(c => c.Kind == kind && c.District != MonthlyCount.All && c.Audience != MonthlyCount.All)
+        .Where(c => (district == null || c.District == district) && (audience == null || c.Audience == audience))
         .SumAsync(c => c.Amount));
 
     /// <summary>The whole aggregate state, sorted, for comparing the projector with a rebuild.</summary>

@@ -135,9 +135,11 @@ public sealed class ReachProjector(AppDbContext db, TimeProvider clock, ILogger<
         var deltas = new Dictionary<(string Month, string District, string Audience, string Kind), (long Count, long Amount)>();
         void Add(string month, string district, string audience, string kind, long amount)
         {
-            var key = (month, district, audience, kind);
-            var (count, sum) = deltas.GetValueOrDefault(key);
-            deltas[key] = (count + 1, sum + amount);
+            foreach (var key in new[] { (month, district, audience, kind), (month, district, MonthlyCount.All, kind), (month, MonthlyCount.All, audience, kind) })
+            {
+                var (count, sum) = deltas.GetValueOrDefault(key);
+                deltas[key] = (count + 1, sum + amount);
+            }
         }
 
         foreach (var e in events)

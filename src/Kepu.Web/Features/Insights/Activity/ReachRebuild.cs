@@ -59,6 +59,18 @@ public sealed class ReachRebuild(AppDbContext db, TimeProvider clock)
                 GROUP BY "Month", "District", "Audience"
                 """, [ActivityKinds.Active], ct);
 
+            // The two roll-ups, from the cube just built: all audiences of a district, all districts of an audience.
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO insights_monthly_count ("Month", "District", "Audience", "Kind", "Count", "Amount")
+                SELECT "Month", "District", {0}, "Kind", SUM("Count"), SUM("Amount") FROM insights_monthly_count
+                WHERE "Audience" <> {0} AND "District" <> {0} GROUP BY "Month", "District", "Kind"
+                """, [MonthlyCount.All], ct);
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO insights_monthly_count ("Month", "District", "Audience", "Kind", "Count", "Amount")
+                SELECT "Month", {0}, "Audience", "Kind", SUM("Count"), SUM("Amount") FROM insights_monthly_count
+                WHERE "Audience" <> {0} AND "District" <> {0} GROUP BY "Month", "Audience", "Kind"
+                """, [MonthlyCount.All], ct);
+
             var state = await db.Set<ProjectionState>().SingleAsync(s => s.Name == ProjectionState.Reach, ct);
             state.Reset(watermark, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);

@@ -24,8 +24,9 @@ public sealed class ActivityEvent
         Kind = kind;
         At = at;
         Month = MonthOf(at);
-        District = district ?? "";
-        Audience = audience ?? "";
+        // "*" marks the aggregates' roll-ups; it is never a place or a group.
+        District = district is null or MonthlyCount.All ? "" : district;
+        Audience = audience is null or MonthlyCount.All ? "" : audience;
         UserId = userId;
         Amount = amount;
     }

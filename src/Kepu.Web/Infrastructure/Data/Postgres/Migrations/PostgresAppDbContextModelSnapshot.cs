@@ -1399,13 +1399,13 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
 
-                    b.Property<string>("District")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
                     b.Property<string>("Audience")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
 
                     b.Property<string>("Kind")
                         .HasMaxLength(16)
@@ -1417,7 +1417,9 @@ namespace Kepu.Web.Infrastructure.Data.Postgres.Migrations
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Month", "District", "Audience", "Kind");
+                    b.HasKey("Month", "Audience", "District", "Kind");
+
+                    b.HasIndex("Month", "District", "Audience", "Kind");
 
                     b.ToTable("insights_monthly_count", (string)null);
                 });

@@ -1343,12 +1343,12 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("District")
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Audience")
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1361,7 +1361,9 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Month", "District", "Audience", "Kind");
+                    b.HasKey("Month", "Audience", "District", "Kind");
+
+                    b.HasIndex("Month", "District", "Audience", "Kind");
 
                     b.ToTable("insights_monthly_count", (string)null);
                 });

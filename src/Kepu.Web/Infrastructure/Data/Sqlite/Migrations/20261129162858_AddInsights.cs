@@ -73,7 +73,7 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_insights_monthly_count", x => new { x.Month, x.District, x.Audience, x.Kind });
+                    table.PrimaryKey("PK_insights_monthly_count", x => new { x.Month, x.Audience, x.District, x.Kind });
                 });
 
             migrationBuilder.CreateTable(
@@ -105,6 +105,11 @@ namespace Kepu.Web.Infrastructure.Data.Sqlite.Migrations
                 table: "insights_projection",
                 columns: new[] { "Name", "UpdatedAt", "Watermark" },
                 values: new object[] { "reach", new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_insights_monthly_count_Month_District_Audience_Kind",
+                table: "insights_monthly_count",
+                columns: new[] { "Month", "District", "Audience", "Kind" });
         }
 
         /// <inheritdoc />
