@@ -22,7 +22,7 @@ echo "== bench insights: $events events, $users people, $months months, $request
 /usr/bin/time -f "bench insights: %e s, max RSS %M KB" dotnet "$dll" bench insights --events "$events" --users "$users" --months "$months" \
   --requests "$requests" --out "$data/bench-insights.json" || status=$?
 
-# Over HTTP: an administrator's token, then wrk (2 threads, 8 connections, 10 s after a 3 s warm-up) per URL.
+# Over HTTP: an administrator's token, then wrk (1 thread, 2 connections: latency, not throughput; 10 s after a 3 s warm-up) per URL.
 KEPU_ADMIN_PASSWORD=Bench-admin-2026 dotnet "$dll" admin create --user benchadmin >/dev/null 2>&1 || true
 port=5399
 dotnet "$dll" --urls "http://127.0.0.1:$port" >"$data/app.log" 2>&1 &
@@ -33,12 +33,12 @@ token="$(curl -fs -X POST "http://127.0.0.1:$port/api/v1/auth/token" -H 'content
   -d '{"userName":"benchadmin","password":"Bench-admin-2026"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
 run() { # name path [auth]
   local auth=(); [ -n "${3:-}" ] && auth=(-H "Authorization: Bearer $token")
-  wrk -t2 -c8 -d3s "${auth[@]}" "http://127.0.0.1:$port$2" >/dev/null
-  local out; out="$(wrk -t2 -c8 -d10s --latency "${auth[@]}" "http://127.0.0.1:$port$2")"
+  wrk -t1 -c2 -d3s "${auth[@]}" "http://127.0.0.1:$port$2" >/dev/null
+  local out; out="$(wrk -t1 -c2 -d10s --latency "${auth[@]}" "http://127.0.0.1:$port$2")"
   printf "%-44s %10s %10s %10s %8s\n" "$1" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="50%" {print $2}' <<<"$out")" \
     "$(awk '$1=="99%" {print $2}' <<<"$out")" "$(awk '/Non-2xx/ {print $5}' <<<"$out")"
 }
-echo "== HTTP (wrk 2 threads, 8 connections, 10 s)"
+echo "== HTTP (wrk 1 thread, 2 connections, 10 s)"
 printf "%-44s %10s %10s %10s %8s\n" "endpoint" "req/s" "p50" "p99" "non-2xx"
 run "baseline /healthz" /healthz
 run "GET /api/v1/insights/reach?groupBy=district" "/api/v1/insights/reach?groupBy=district" auth

@@ -26,6 +26,8 @@ public sealed class ReachRebuild(AppDbContext db, TimeProvider clock)
             if (postgres)
             {
                 await db.Database.ExecuteSqlRawAsync("LOCK TABLE insights_activity_event IN SHARE MODE", ct);
+                // The first-event-of-the-month sort runs over the whole log: more memory than the default 4 MB, for this transaction only.
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '256MB'", ct);
             }
 
             var watermark = await db.Set<ActivityEvent>().MaxAsync(e => (long?)e.Id, ct) ?? 0;

@@ -21,7 +21,7 @@ namespace Kepu.Web.Features.Insights.Dashboards;
 /// </summary>
 internal static class BenchInsights
 {
-    private const int Warmup = 10;
+    private const int Warmup = 30;
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>Kinds in 200 slots: reading is the commonest, events held the rarest.</summary>
@@ -84,7 +84,10 @@ internal static class BenchInsights
             logRows = await db.Set<ActivityEvent>().MaxAsync(e => (long?)e.Id) ?? 0;
             countRows = await db.Set<MonthlyCount>().LongCountAsync();
             activeRows = await db.Set<MonthlyActive>().LongCountAsync();
-            await db.Database.ExecuteSqlRawAsync(options.IsSqlite ? "ANALYZE" : "ANALYZE insights_monthly_count");
+            // After a bulk load PostgreSQL's autovacuum would visit the new tables in the middle of the measurements.
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+            await db.Database.ExecuteSqlRawAsync(options.IsSqlite ? "ANALYZE"
+                : "VACUUM (ANALYZE) insights_activity_event, insights_monthly_active, insights_monthly_count");
         }
 
         await stdout.WriteLineAsync($"数据：活动记录 {logRows} 条（{options.Provider}），汇总 insights_monthly_count {countRows} 行，insights_monthly_active {activeRows} 行。");
@@ -92,24 +95,25 @@ internal static class BenchInsights
 
         var baseline = results.Where(r => r.Name.StartsWith("baseline", StringComparison.Ordinal)).Select(r => r.P99).DefaultIfEmpty(1).Max();
         await stdout.WriteLineAsync();
-        await stdout.WriteLineAsync($"{"query",-46} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"p99/base",9} {"p99≤200",8}");
+        await stdout.WriteLineAsync($"{"query",-46} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"cpu ms",7} {"p99/base",9} {"p99≤200",8}");
         foreach (var r in results)
         {
-            await stdout.WriteLineAsync($"{r.Name,-46} {r.P50,8:F2} {r.P95,8:F2} {r.P99,8:F2} {r.Max,8:F2} {r.P99 / baseline,9:F1} {(r.P99 <= 200 ? "met" : "NOT MET"),8}");
+            await stdout.WriteLineAsync($"{r.Name,-46} {r.P50,8:F2} {r.P95,8:F2} {r.P99,8:F2} {r.Max,8:F2} {r.Cpu,7:F2} {r.P99 / baseline,9:F1} {(r.P99 <= 200 ? "met" : "NOT MET"),8}");
         }
 
         var report = new
         {
             provider = options.Provider, events = logRows, users, months, requests, generatedSeconds = generateSeconds, rebuildSeconds,
             monthlyCountRows = countRows, monthlyActiveRows = activeRows, processors = Environment.ProcessorCount, at = now,
-            results = results.Select(r => new { name = r.Name, p50 = r.P50, p95 = r.P95, p99 = r.P99, max = r.Max, mean = r.Mean }),
+            results = results.Select(r => new { name = r.Name, p50 = r.P50, p95 = r.P95, p99 = r.P99, max = r.Max, mean = r.Mean, cpuPerRequest = r.Cpu }),
         };
         await File.WriteAllTextAsync(output, JsonSerializer.Serialize(report, Indented));
         await stdout.WriteLineAsync($"已写入 {output}");
         return results.Where(r => !r.Name.StartsWith("baseline", StringComparison.Ordinal)).All(r => r.P99 <= 200) ? 0 : 1;
     }
 
-    private sealed record Timing(string Name, double P50, double P95, double P99, double Max, double Mean);
+    /// <param name="Cpu">Processor time of this process per request (ms): the work done, whatever else the machine runs.</param>
+    private sealed record Timing(string Name, double P50, double P95, double P99, double Max, double Mean, double Cpu);
 
     private static async Task<List<Timing>> MeasureAsync(IServiceProvider services, int requests, DateTime now, TextWriter stdout)
     {
@@ -122,7 +126,7 @@ internal static class BenchInsights
         async Task<ReachReport> Report(IServiceProvider sp, ReachScope scope) => await sp.GetRequiredService<ReachQuery>().ReportAsync(scope);
         var queries = new List<(string Name, Func<IServiceProvider, int, Task> Run)>
         {
-            ("baseline: trivial query (same scope + EF)", async (sp, _) => await sp.GetRequiredService<AppDbContext>().Set<ProjectionState>().AsNoTracking().FirstAsync()),
+            ("baseline: trivial query (same scope + EF)", async (sp, _) => await sp.GetRequiredService<AppDbContext>().Set<ProjectionState>().AsNoTracking().FirstAsync(s => s.Name == ProjectionState.Reach)),
             ("city dashboard, 12 months (page)", async (sp, _) =>
             {
                 var report = await Report(sp, new ReachScope(Last(12), null, null));
@@ -146,15 +150,21 @@ internal static class BenchInsights
                 Spreadsheets.Xlsx("科普统计", sheet.Headers, sheet.Rows);
             }),
             ("city dashboard, 60 months (largest range)", async (sp, _) => await Report(sp, new ReachScope(Last(MonthRange.MaxMonths), null, null))),
-            ("baseline again", async (sp, _) => await sp.GetRequiredService<AppDbContext>().Set<ProjectionState>().AsNoTracking().FirstAsync()),
+            ("baseline again", async (sp, _) => await sp.GetRequiredService<AppDbContext>().Set<ProjectionState>().AsNoTracking().FirstAsync(s => s.Name == ProjectionState.Reach)),
         };
 
         var results = new List<Timing>();
         foreach (var (name, run) in queries)
         {
             var times = new List<double>(requests);
+            var cpu = TimeSpan.Zero;
             for (var n = -Warmup; n < requests; n++)
             {
+                if (n == 0)
+                {
+                    cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                }
+
                 var watch = Stopwatch.StartNew();
                 await using (var scope = services.CreateAsyncScope())
                 {
@@ -167,9 +177,10 @@ internal static class BenchInsights
                 }
             }
 
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             times.Sort();
             double P(double q) => times[Math.Clamp((int)Math.Ceiling(q * times.Count) - 1, 0, times.Count - 1)];
-            results.Add(new Timing(name, P(0.50), P(0.95), P(0.99), times[^1], times.Average()));
+            results.Add(new Timing(name, P(0.50), P(0.95), P(0.99), times[^1], times.Average(), cpu.TotalMilliseconds / requests));
             await stdout.WriteLineAsync($"  {name}: p99 {P(0.99):F2} ms");
         }
 
