@@ -36,8 +36,8 @@ internal static class CommandLine
           bench plan [--towns FILE] [--seconds S]   排程基准：17 个边远区县（与精确最优比较）和全部乡镇（与下界比较）
           insights rebuild          从活动记录重算运行监测的汇总（恢复用；期间新记录会等待）
           insights status           运行监测汇总的进度：已汇总到哪一条、还差多少
-          bench insights [--events N] [--users U] [--months M] [--requests R] [--out FILE.json]
-                                    运行监测基准：批量生成 N 条活动记录（默认 5000 万）并汇总，测各看板查询的 p50/p95/p99
+          bench insights [--events N] [--users U] [--months M] [--requests R] [--live N] [--out FILE.json]
+                                    运行监测基准：批量生成 N 条活动记录（默认 5000 万）并汇总，测各看板查询的 p50/p95/p99，再测增量汇总速度
           help                      显示本帮助
 
         配置（环境变量用双下划线，如 Database__Provider=Postgres）:

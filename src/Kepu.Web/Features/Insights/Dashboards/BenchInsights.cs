@@ -41,7 +41,7 @@ internal static class BenchInsights
         var requests = (int)Arg(args, "--requests", 200L);
         if (events < 0 || users < 1 || months is < 1 or > MonthRange.MaxMonths || requests < 10)
         {
-            await stderr.WriteLineAsync("用法：bench insights [--events N] [--users U] [--months 1-60] [--requests R≥10] [--out FILE.json]");
+            await stderr.WriteLineAsync("用法：bench insights [--events N] [--users U] [--months 1-60] [--requests R≥10] [--live N] [--out FILE.json]");
             return 2;
         }
 
@@ -92,6 +92,7 @@ internal static class BenchInsights
 
         await stdout.WriteLineAsync($"数据：活动记录 {logRows} 条（{options.Provider}），汇总 insights_monthly_count {countRows} 行，insights_monthly_active {activeRows} 行。");
         var results = await MeasureAsync(services, requests, now, stdout);
+        var live = await LiveAsync(services, options.IsSqlite, Arg(args, "--live", 100_000L), users, now, stdout);
 
         var baseline = results.Where(r => r.Name.StartsWith("baseline", StringComparison.Ordinal)).Select(r => r.P99).DefaultIfEmpty(1).Max();
         await stdout.WriteLineAsync();
@@ -105,6 +106,7 @@ internal static class BenchInsights
         {
             provider = options.Provider, events = logRows, users, months, requests, generatedSeconds = generateSeconds, rebuildSeconds,
             monthlyCountRows = countRows, monthlyActiveRows = activeRows, processors = Environment.ProcessorCount, at = now,
+            live = live is { } l ? new { events = l.Events, seconds = l.Seconds, eventsPerSecond = l.Events / Math.Max(0.001, l.Seconds), consistent = l.Consistent } : null,
             results = results.Select(r => new { name = r.Name, p50 = r.P50, p95 = r.P95, p99 = r.P99, max = r.Max, mean = r.Mean, cpuPerRequest = r.Cpu }),
         };
         await File.WriteAllTextAsync(output, JsonSerializer.Serialize(report, Indented));
@@ -186,6 +188,41 @@ internal static class BenchInsights
 
         return results;
     }
+
+    private sealed record LiveResult(long Events, double Seconds, bool Consistent);
+
+    /// <summary>
+    /// Incremental maintenance at this size: N more events arrive (over the last month), and the projector adds them to the
+    /// aggregates as it does in production. Checks that the aggregates grew by exactly what was added.
+    /// </summary>
+    private static async Task<LiveResult?> LiveAsync(IServiceProvider services, bool sqlite, long count, int users, DateTime now, TextWriter stdout)
+    {
+        if (count <= 0)
+        {
+            return null;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        var districts = await scope.ServiceProvider.GetRequiredService<IRegionDirectory>().DistrictsAsync();
+        var projector = scope.ServiceProvider.GetRequiredService<ReachProjector>();
+        await projector.CatchUpAsync();
+        var before = await CellSumAsync(db);
+        var first = (await db.Set<ActivityEvent>().MaxAsync(e => (long?)e.Id) ?? 0) + 1;
+        await GenerateAsync(db, sqlite, count, users, 1, districts, now, TextWriter.Null);
+        var added = await db.Set<ActivityEvent>().Where(e => e.Id >= first).SumAsync(e => e.Amount);
+        var watch = Stopwatch.StartNew();
+        var projected = await projector.CatchUpAsync();
+        var seconds = watch.Elapsed.TotalSeconds;
+        var consistent = projected == count && await CellSumAsync(db) == before + added;
+        await stdout.WriteLineAsync($"增量汇总：新到 {count} 条活动记录，投影器 {seconds:F1} s 汇总完（{count / Math.Max(0.001, seconds):F0} 条/秒）；" +
+            $"汇总增加量与新记录之和{(consistent ? "一致" : "不一致")}。");
+        return new LiveResult(count, seconds, consistent);
+    }
+
+    private static Task<long> CellSumAsync(AppDbContext db) =>
+        db.Set<MonthlyCount>().Where(c => c.District != MonthlyCount.All && c.Audience != MonthlyCount.All && c.Kind != ActivityKinds.Active).SumAsync(c => c.Amount);
 
     private static async Task GenerateAsync(AppDbContext db, bool sqlite, long events, int users, int months, IReadOnlyList<DistrictInfo> districts,
         DateTime now, TextWriter stdout)
