@@ -2,7 +2,7 @@ using Kepu.Web.Features.Accounts;
 using Kepu.Web.Features.Contests;
 using Kepu.Web.Features.Debunk;
 using Kepu.Web.Features.Feed;
-using Kepu.Web.Features.Insights.Survey;
+using Kepu.Web.Features.Insights;
 using Kepu.Web.Features.Learning;
 using Kepu.Web.Features.Library;
 using Kepu.Web.Features.Notifications;
@@ -25,7 +25,7 @@ builder.Services.AddLearning();
 builder.Services.AddNotifications();
 builder.Services.AddOutreach();
 builder.Services.AddContests();
-builder.Services.AddSurvey();
+builder.Services.AddInsights();
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args))
@@ -44,7 +44,7 @@ app.MapLearning();
 app.MapNotifications();
 app.MapOutreach();
 app.MapContests();
-app.MapSurveyApi();
+app.MapInsights();
 await app.RunAsync();
 return 0;
 

@@ -5,15 +5,18 @@ namespace Kepu.Web.Features.Debunk;
 public sealed record MatchRequest(string? Text, int? Top);
 
 /// <summary>查一查 for one text: validated (not empty, not too long, no binary), then matched.</summary>
-public sealed class CheckText(DebunkMatcher matcher)
+public sealed class CheckText(DebunkMatcher matcher, Insights.Activity.ActivityLog activity)
 {
     /// <summary>Longest text accepted: a long forwarded post fits many times over.</summary>
     public const int MaxLength = 5000;
 
-    public async Task<MatchResult> HandleAsync(MatchRequest request, CancellationToken ct = default)
+    /// <param name="userId">The signed-in person who checks, if any (for 运行监测; the text is not recorded).</param>
+    public async Task<MatchResult> HandleAsync(MatchRequest request, string? userId = null, CancellationToken ct = default)
     {
         var text = Validate(request.Text, "text");
-        return await matcher.MatchAsync(text, Math.Clamp(request.Top ?? 5, 1, 20), ct: ct);
+        var result = await matcher.MatchAsync(text, Math.Clamp(request.Top ?? 5, 1, 20), ct: ct);
+        await activity.RecordDetachedAsync(Insights.Activity.ActivityKinds.Check, userId, ct: ct);
+        return result;
     }
 
     /// <summary>The text to match, or a <see cref="Infrastructure.Errors.ValidationFailedException"/> with a Chinese reason.</summary>

@@ -10,8 +10,8 @@ internal static class DebunkApi
     public static void MapDebunkApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/debunks").WithTags("科学辟谣 Debunk");
-        api.MapPost("/match", async Task<Ok<MatchResult>> (MatchRequest request, CheckText check, CancellationToken ct) =>
-                TypedResults.Ok(await check.HandleAsync(request, ct)))
+        api.MapPost("/match", async Task<Ok<MatchResult>> (MatchRequest request, System.Security.Claims.ClaimsPrincipal user, CheckText check, CancellationToken ct) =>
+                TypedResults.Ok(await check.HandleAsync(request, Accounts.KepuClaims.UserId(user), ct)))
             .WithSummary("查一查：一段文字（可为转发的长消息）与已知辟谣比对。decision：answer 直接给结论，suggest 列出可能的条目，none 未找到")
             .RequireRateLimiting(Infrastructure.Web.RateLimits.Check);
         api.MapGet("/{id:int}", async Task<Ok<DebunkView>> (int id, GetDebunk get, CancellationToken ct) => TypedResults.Ok(await get.HandleAsync(id, ct)))

@@ -23,7 +23,8 @@ public sealed record VerdictRequest(string? Claim, string? Verdict, string? Conc
 /// category or set them aside with a reason; an assigned expert checks and publishes the verdict, which becomes a
 /// debunk entry that answers the next submission at once.
 /// </summary>
-public sealed class Triage(AppDbContext db, IAccountDirectory accounts, DebunkExperts experts, DebunkMatcher matcher, ClusterIndex clusterIndex, TimeProvider clock)
+public sealed class Triage(AppDbContext db, IAccountDirectory accounts, DebunkExperts experts, DebunkMatcher matcher, ClusterIndex clusterIndex,
+    Insights.Activity.ActivityLog activity, TimeProvider clock)
 {
     /// <summary>Clusters shown per kind (rising, largest, latest): a page an editor can read, whatever has piled up.</summary>
     public const int Shown = 200;
@@ -150,6 +151,7 @@ public sealed class Triage(AppDbContext db, IAccountDirectory accounts, DebunkEx
         db.Add(entry);
         await db.SaveChangesAsync(ct);
         cluster.Publish(entry.Id, expert, now);
+        activity.Record(Insights.Activity.ActivityKinds.Debunk, "", null, 1, now); // a city-wide verdict: no district
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         matcher.Invalidate();

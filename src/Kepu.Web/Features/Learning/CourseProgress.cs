@@ -25,7 +25,7 @@ public sealed record StudyResult(int PointsEarned, CourseCompletion? Completion)
 /// (scored on the server). When every lesson is studied and every quiz passed, the course is complete: a certificate
 /// is issued and recorded on the ledger in the same transaction.
 /// </summary>
-public sealed class CourseProgress(AppDbContext db, Points points, Certificates certificates, TimeProvider clock)
+public sealed class CourseProgress(AppDbContext db, Points points, Certificates certificates, Insights.Activity.ActivityLog activity, TimeProvider clock)
 {
     public async Task<LessonView> OpenAsync(int lessonId, string? userId, CancellationToken ct = default)
     {
@@ -65,7 +65,12 @@ public sealed class CourseProgress(AppDbContext db, Points points, Certificates 
         var (lesson, course) = await LessonAsync(lessonId, ct);
         await EnrollmentAsync(userId, course.Id, ct);
         var progress = await ProgressAsync(userId, lesson, ct);
-        var earned = progress.Study(clock.GetUtcNow().UtcDateTime) ? await points.AwardAsync(userId, PointKinds.Lesson, $"lesson:{lesson.Id}", ct) : 0;
+        var firstTime = progress.Study(clock.GetUtcNow().UtcDateTime);
+        var earned = firstTime ? await points.AwardAsync(userId, PointKinds.Lesson, $"lesson:{lesson.Id}", ct) : 0;
+        if (firstTime)
+        {
+            await activity.RecordAsync(Insights.Activity.ActivityKinds.Lesson, userId, amount: lesson.Minutes, ct: ct);
+        }
         var completion = await SaveAndCompleteAsync(userId, holderName, course, ct);
         return new StudyResult(earned + (completion?.PointsEarned ?? 0), completion);
     }
@@ -105,6 +110,7 @@ public sealed class CourseProgress(AppDbContext db, Points points, Certificates 
         var score = (int)Math.Round(100.0 * results.Count(r => r.Right) / questions.Count);
         var progress = await ProgressAsync(userId, lesson, ct);
         var earned = progress.Quiz(score, course.PassMark, now) ? await points.AwardAsync(userId, PointKinds.Quiz, $"quiz:{lesson.Id}", ct) : 0;
+        await activity.RecordAsync(Insights.Activity.ActivityKinds.Quiz, userId, ct: ct);
         var completion = await SaveAndCompleteAsync(userId, holderName, course, ct);
         return new QuizResult(score, score >= course.PassMark, course.PassMark, results, earned + (completion?.PointsEarned ?? 0), completion);
     }

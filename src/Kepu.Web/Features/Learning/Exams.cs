@@ -23,7 +23,7 @@ public sealed record ExamPaper(long AttemptId, string Title, DateTime Deadline, 
 /// its departments gets a fresh random paper with options shuffled, timed on the server within the exam's window;
 /// the result is scored on the server and recorded on the ledger, with a certificate when passed.
 /// </summary>
-public sealed class Exams(AppDbContext db, IAccountDirectory accounts, Certificates certificates, TimeProvider clock)
+public sealed class Exams(AppDbContext db, IAccountDirectory accounts, Certificates certificates, Insights.Activity.ActivityLog activity, TimeProvider clock)
 {
     public async Task<int> CreateAsync(ExamRequest request, ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -163,6 +163,7 @@ public sealed class Exams(AppDbContext db, IAccountDirectory accounts, Certifica
         var entry = session.Ledger.Append(LedgerKinds.ExamResult, userId, new { exam = exam.Id, title = exam.Title, attempt = attempt.Id, score, passed, late }, now);
         var certificate = passed ? session.Issue(userId, holderName, "exam", exam.Title, $"成绩 {score} 分（{exam.PassMark} 分及格）", now) : null;
         attempt.Submit(score, passed, late, entry.Sequence, certificate?.Code, now);
+        await activity.RecordAsync(Insights.Activity.ActivityKinds.Quiz, userId, ct: ct);
 
         await session.CommitAsync(ct);
         return await PaperAsync(attemptId, userId, ct);

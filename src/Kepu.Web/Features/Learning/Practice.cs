@@ -20,7 +20,7 @@ public sealed record ChallengeView(long RunId, QuizQuestion? Question, DateTime?
 /// 挑战答题 (one question at a time, 45 seconds each on the server's clock, over at the first wrong or late answer).
 /// Every answer counts towards the person's accuracy; wrong ones tell the feed what to show them.
 /// </summary>
-public sealed class Practice(AppDbContext db, Points points, TimeProvider clock)
+public sealed class Practice(AppDbContext db, Points points, Insights.Activity.ActivityLog activity, TimeProvider clock)
 {
     public const int DailyCount = 5;
 
@@ -62,6 +62,7 @@ public sealed class Practice(AppDbContext db, Points points, TimeProvider clock)
             }
 
             db.Add(new PracticeDay(userId, day, questions.Count, results.Count(r => r.Right), now));
+            await activity.RecordAsync(Insights.Activity.ActivityKinds.Quiz, userId, ct: ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -86,6 +87,7 @@ public sealed class Practice(AppDbContext db, Points points, TimeProvider clock)
         var first = await NextQuestionAsync([], ct) ?? throw new BusinessRuleException("题库里还没有题目。");
         var run = new ChallengeRun(userId, first, now);
         db.Add(run);
+        await activity.RecordAsync(Insights.Activity.ActivityKinds.Quiz, userId, ct: ct);
         await db.SaveChangesAsync(ct);
         return await ViewAsync(run, null, 0, ct);
     }

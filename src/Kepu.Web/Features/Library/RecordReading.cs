@@ -7,7 +7,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Kepu.Web.Features.Library;
 
 /// <summary>Records that a signed-in person opened or finished a published item.</summary>
-public sealed class RecordReading(AppDbContext db, IMemoryCache cache, IEnumerable<IReadingObserver> observers, TimeProvider clock)
+public sealed class RecordReading(AppDbContext db, IMemoryCache cache, IEnumerable<IReadingObserver> observers, Insights.Activity.ActivityLog activity, TimeProvider clock)
 {
     public async Task ViewedAsync(int contentId, string userId, CancellationToken ct = default) => await TouchAsync(contentId, userId, false, ct);
 
@@ -36,6 +36,10 @@ public sealed class RecordReading(AppDbContext db, IMemoryCache cache, IEnumerab
         if (finished)
         {
             read.Finished(now);
+        }
+        else
+        {
+            await activity.RecordAsync(Insights.Activity.ActivityKinds.View, userId, ct: ct);
         }
 
         try

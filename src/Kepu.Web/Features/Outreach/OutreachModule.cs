@@ -24,6 +24,7 @@ internal static class OutreachModule
         services.AddScoped<ExpertMatcher>();
         services.AddScoped<OrderDesk>();
         services.AddScoped<DistrictActivity>();
+        services.AddScoped<IOutreachFigures, OutreachFigures>();
         services.AddScoped<Demo.EventsDemo>();
         services.AddScoped<OutreachAccess>();
         services.AddScoped<VenueInput>();

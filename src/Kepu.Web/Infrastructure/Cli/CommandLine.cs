@@ -11,7 +11,7 @@ namespace Kepu.Web.Infrastructure.Cli;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly string[] Commands = ["migrate", "admin", "import", "backup", "reindex", "bench", "debunks", "ledger", "outreach", "survey", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "admin", "import", "backup", "reindex", "bench", "debunks", "ledger", "outreach", "insights", "survey", "help", "--help", "-h"];
 
     public const string Usage = """
         科普重庆 Kepu — 命令行
@@ -34,6 +34,10 @@ internal static class CommandLine
           outreach plan --targets remote|towns --units N --from YYYY-MM-DD --to YYYY-MM-DD --out PLAN.json [--time-limit S]
                                     大篷车排程（不保存）：每个目标至少走访一次、优先地区在前、只用工作日、里程尽量少
           bench plan [--towns FILE] [--seconds S]   排程基准：17 个边远区县（与精确最优比较）和全部乡镇（与下界比较）
+          insights rebuild          从活动记录重算运行监测的汇总（恢复用；期间新记录会等待）
+          insights status           运行监测汇总的进度：已汇总到哪一条、还差多少
+          bench insights [--events N] [--users U] [--months M] [--requests R] [--live N] [--out FILE.json]
+                                    运行监测基准：批量生成 N 条活动记录（默认 5000 万）并汇总，测各看板查询的 p50/p95/p99，再测增量汇总速度
           survey estimate --responses RESPONSES.csv --margins MARGINS.csv --out ESTIMATES.json [--threshold 70] [--min-cell 30] [--trim 0.3,3]
                                     科学素质调查估计（不用数据库）：raking 加权后的比例、标准误（与 R survey 包一致）、设计效应，总体及分组
           help                      显示本帮助
@@ -68,6 +72,10 @@ internal static class CommandLine
                     return await BenchData.RunAsync(services, args, stdout, stderr);
                 case "bench" when args.Length >= 2 && args[1] == "plan":
                     return await Features.Outreach.Caravans.BenchPlan.RunAsync(services, args, stdout, stderr);
+                case "bench" when args.Length >= 2 && args[1] == "insights":
+                    return await Features.Insights.Dashboards.BenchInsights.RunAsync(services, args, stdout, stderr);
+                case "insights":
+                    return await Features.Insights.Activity.InsightsCommands.RunAsync(services, args, stdout, stderr);
                 case "bench" when args.Length >= 2 && args[1] == "learning":
                     return await BenchLearning.RunAsync(services, args, stdout, stderr);
                 case "reindex" when args.Length == 1:

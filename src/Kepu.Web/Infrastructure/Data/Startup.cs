@@ -23,5 +23,6 @@ internal static class Startup
         await scope.ServiceProvider.GetRequiredService<Features.Outreach.Caravans.Demo.CaravanSeeder>().SeedAsync(ct);
         await scope.ServiceProvider.GetRequiredService<Features.Contests.Demo.ContestsSeeder>().SeedAsync(ct);
         await scope.ServiceProvider.GetRequiredService<Features.Insights.Survey.Demo.SurveySeeder>().SeedAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<Features.Insights.Activity.Demo.ActivityDemo>().SeedAsync(ct);
     }
 }

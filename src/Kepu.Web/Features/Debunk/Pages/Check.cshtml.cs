@@ -1,3 +1,4 @@
+using Kepu.Web.Features.Accounts;
 using Kepu.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,7 +36,7 @@ public sealed class CheckModel(CheckText check) : PageModel
     {
         try
         {
-            Result = await check.HandleAsync(new MatchRequest(Text, 5), ct);
+            Result = await check.HandleAsync(new MatchRequest(Text, 5), User.UserId(), ct);
         }
         catch (ValidationFailedException e)
         {

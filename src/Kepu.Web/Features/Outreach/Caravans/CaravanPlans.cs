@@ -28,7 +28,7 @@ public sealed record PlanView(int Id, string Name, DateOnly From, DateOnly To, s
     IReadOnlyList<PlanUnitView> Units, IReadOnlyList<StopView> Stops, IReadOnlyList<GapView> Unplanned);
 
 /// <summary>Plans: list, read, adopt (books the days; a clash with another adopted plan is refused), and mark stops done or cancelled.</summary>
-public sealed class CaravanPlans(AppDbContext db, IRegionDirectory regions, TimeProvider clock)
+public sealed class CaravanPlans(AppDbContext db, IRegionDirectory regions, Insights.Activity.ActivityLog activity, TimeProvider clock)
 {
     public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -138,6 +138,11 @@ public sealed class CaravanPlans(AppDbContext db, IRegionDirectory regions, Time
             {
                 throw new ValidationFailedException(new Dictionary<string, string[]> { ["state"] = ["状态只能是 done（已完成）或 cancelled（已取消）。"] });
             }
+        }
+
+        if (state == VisitStates.Done)
+        {
+            await activity.RecordAsync(Insights.Activity.ActivityKinds.Caravan, null, visit.TargetDistrictCode, at: Display.FromBeijing(days[0].Date, new TimeOnly(9, 0)), ct: ct);
         }
 
         await db.SaveChangesAsync(ct);

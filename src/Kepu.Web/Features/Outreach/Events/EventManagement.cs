@@ -12,7 +12,8 @@ namespace Kepu.Web.Features.Outreach.Events;
 public sealed record EventReportRequest(int? Attendance, string? Summary, IReadOnlyList<string>? Photos);
 
 /// <summary>Organisers create, edit, cancel and report on events.</summary>
-public sealed class EventManagement(AppDbContext db, EventInput input, EventCatalog catalog, Notifier notifier, MediaStore media, TimeProvider clock)
+public sealed class EventManagement(AppDbContext db, EventInput input, EventCatalog catalog, Notifier notifier, MediaStore media, Insights.Activity.ActivityLog activity,
+    TimeProvider clock)
 {
     public async Task<EventView> CreateAsync(EventRequest request, ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -83,7 +84,9 @@ public sealed class EventManagement(AppDbContext db, EventInput input, EventCata
             throw new ValidationFailedException(errors);
         }
 
+        var (firstReport, reported) = (e.ReportedAt is null, e.Attendance ?? 0);
         e.Report(attendance, summary, photos, clock.GetUtcNow().UtcDateTime); // rules first: a report too early stores no photo
+        RecordHeld(e, firstReport, attendance - reported);
         foreach (var upload in uploads ?? [])
         {
             var stored = await media.SaveImageAsync(upload, "photos", ct);
@@ -92,6 +95,21 @@ public sealed class EventManagement(AppDbContext db, EventInput input, EventCata
 
         await SaveAsync(ct);
         return await catalog.GetAsync(e.Id, ct);
+    }
+
+    /// <summary>运行监测: the event counts as held at its first report; attendance counts, and a corrected report adds the difference.</summary>
+    private void RecordHeld(OutreachEvent e, bool firstReport, int attendanceChange)
+    {
+        var audience = e.Audiences.Count == 1 ? e.Audiences[0] : null;
+        if (firstReport)
+        {
+            activity.Record(Insights.Activity.ActivityKinds.Event, e.DistrictCode, audience, 1, e.StartsAt);
+        }
+
+        if (attendanceChange != 0)
+        {
+            activity.Record(Insights.Activity.ActivityKinds.Attendance, e.DistrictCode, audience, attendanceChange, e.StartsAt);
+        }
     }
 
     private async Task SaveAsync(CancellationToken ct)

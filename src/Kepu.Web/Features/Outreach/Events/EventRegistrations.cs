@@ -19,7 +19,7 @@ public sealed record MyEventView(EventView Event, RegistrationView Registration)
 /// race for the last seat, one save fails, and it is tried again against the new numbers (so the second person is
 /// waitlisted, never squeezed in). A cancelled seat passes at once to the first person on the waitlist, who is told.
 /// </summary>
-public sealed class EventRegistrations(AppDbContext db, EventCatalog catalog, IAccountDirectory accounts, Notifier notifier, TimeProvider clock)
+public sealed class EventRegistrations(AppDbContext db, EventCatalog catalog, IAccountDirectory accounts, Notifier notifier, Insights.Activity.ActivityLog activity, TimeProvider clock)
 {
     private const int Attempts = 8;
 
@@ -45,6 +45,7 @@ public sealed class EventRegistrations(AppDbContext db, EventCatalog catalog, IA
                 registration.Renew(status, now);
             }
 
+            await activity.RecordAsync(Insights.Activity.ActivityKinds.Registration, userId, e.DistrictCode, ct: ct);
             await db.SaveChangesAsync(ct);
             return await ViewAsync(registration, ct);
         }, ct);
@@ -144,6 +145,7 @@ public sealed class EventRegistrations(AppDbContext db, EventCatalog catalog, IA
         if (registration.CheckIn(now))
         {
             e.CheckedIn();
+            await activity.RecordAsync(Insights.Activity.ActivityKinds.CheckIn, registration.UserId, e.DistrictCode, ct: ct);
             await db.SaveChangesAsync(ct);
         }
 
