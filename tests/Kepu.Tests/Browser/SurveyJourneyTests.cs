@@ -8,7 +8,8 @@ namespace Kepu.Tests.Browser;
 
 /// <summary>
 /// 监测评估 in a real browser: the administrator builds a wave from the question bank, imports population margins (a bad file first,
-/// refused row by row) and interviewer responses, reads the weighted estimate with its interval by region, and exports it.
+/// refused row by row) and interviewer responses, reads the weighted estimate with its interval by region,
+/// switches to the tile map of districts (also in 长辈模式), and exports it.
 /// </summary>
 [Collection(BrowserGroup.Name)]
 public sealed class SurveyJourneyTests(BrowserFixture browser)
@@ -47,7 +48,7 @@ public sealed class SurveyJourneyTests(BrowserFixture browser)
         + "urban,urban,7000000\nurban,rural,3000000\nsex,male,5050000\nsex,female,4950000\n");
 
     [Fact]
-    public async Task AdministratorImports_SeesTheEstimateByRegion_AndExports()
+    public async Task AdministratorImports_SeesTheEstimateByRegion_SwitchesToTheTileMap_AndExports()
     {
         await using var context = await browser.NewContextAsync(phone: false);
         context.SetDefaultTimeout(30_000);
@@ -92,18 +93,37 @@ public sealed class SurveyJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "desktop-survey-02-by-region");
         Assert.Empty(await AccessibilityTests.SeriousViolationsAsync(page, elder: false));
 
+        // Switches to the tile map: 38 districts drawn by the app, each with its share (or — without a sample), the district table beside it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "区县分布图" }).ClickAsync();
+        var tiles = page.Locator("[data-testid=tile-map] a.tile");
+        await Assertions.Expect(tiles).ToHaveCountAsync(38);
+        await Assertions.Expect(page.Locator("[data-testid=tile-map] a.tile[data-district='500103'] .tile-value")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\d$"));
+        Assert.Contains("95% 置信区间", await page.Locator("a.tile[data-district='500103'] title").TextContentAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("a.tile[data-district='500229'] .tile-value")).ToHaveTextAsync("—");
+        await Assertions.Expect(page.Locator("[data-testid=estimates] tbody tr")).ToHaveCountAsync(7);
+        await Assertions.Expect(page.Locator("#district-500242")).ToContainTextAsync("酉阳");
+        await BrowserFixture.ScreenshotAsync(page, "desktop-survey-03-tile-map");
+        Assert.Empty(await AccessibilityTests.SeriousViolationsAsync(page, elder: false));
+        await page.Locator("[data-testid=elder-toggle]").ClickAsync();
+        await Assertions.Expect(page.Locator("html.elder")).ToHaveCountAsync(1);
+        await Assertions.Expect(tiles).ToHaveCountAsync(38);
+        Assert.Empty(await AccessibilityTests.SeriousViolationsAsync(page, elder: true));
+        await BrowserFixture.ScreenshotAsync(page, "desktop-survey-04-tile-map-elder");
+        await page.Locator("[data-testid=elder-toggle]").ClickAsync();
+
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "导出 Excel" }).ClickAsync());
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
         var path = await download.PathAsync();
         var (rows, error) = Spreadsheets.Read(await File.ReadAllBytesAsync(path!));
         Assert.Null(error);
         Assert.Contains(rows, r => r["类别"] == "渝东南");
+        Assert.Contains(rows, r => r["类别"] == "酉阳土家族苗族自治县");
 
         // On a phone, the progress view.
         await using var phone = await browser.NewContextAsync(phone: true);
         var small = await BrowserFixture.SignInAsync(phone, "admin");
         await small.GotoAsync("/insights/progress");
         await Assertions.Expect(small.Locator("[data-testid=progress]")).ToContainTextAsync("2030");
-        await BrowserFixture.ScreenshotAsync(small, "phone-survey-03-progress");
+        await BrowserFixture.ScreenshotAsync(small, "phone-survey-05-progress");
     }
 }

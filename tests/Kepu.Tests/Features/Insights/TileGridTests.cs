@@ -40,3 +40,42 @@ public sealed class TileGridTests
         Assert.Equal(DemoPopulation.TenThousands.Keys.Order(StringComparer.Ordinal), TileGrid.Positions.Keys.Order(StringComparer.Ordinal));
     }
 }
+
+/// <summary>The survey's tile map: fixed bands around the plan's figures, small samples dashed and starred, districts without a sample shown as —.</summary>
+public sealed class SurveyTileMapTests
+{
+    private static Kepu.Web.Features.Insights.Survey.EstimateRow Row(string district, double share, int n, bool suppressed) =>
+        new("district", "区县", district, district, new Kepu.Web.Features.Insights.Survey.Estimation.Estimate(share, 0.01, share - 0.02, share + 0.02, n, 1.2, n / 1.2, suppressed));
+
+    [Theory]
+    [InlineData(0.05, 0)]
+    [InlineData(0.0799, 0)]
+    [InlineData(0.08, 1)]
+    [InlineData(0.12, 2)]
+    [InlineData(0.15, 3)]
+    [InlineData(0.169, 3)]
+    [InlineData(0.17, 4)]
+    [InlineData(0.4, 4)]
+    public void BandsFollowThePlansFigures(double share, int band) => Assert.Equal(band, Kepu.Web.Features.Insights.Survey.SurveyTileMap.Band(share));
+
+    [Fact]
+    public void EachDistrictGetsATile_WithItsShare_OrAMark()
+    {
+        var districts = TileGrid.Positions.Keys.Select(c => new DistrictInfo(c, c == "500242" ? "酉阳土家族苗族自治县" : c, "core", [])).ToList();
+        var rows = new[]
+        {
+            Row("500103", 0.1834, 400, false), Row("500242", 0.091, 12, true),
+            new Kepu.Web.Features.Insights.Survey.EstimateRow("sex", "性别", "male", "男", new(0.5, 0.01, 0.48, 0.52, 600, 1, 600, false)),
+        };
+        var map = Kepu.Web.Features.Insights.Survey.SurveyTileMap.Build(rows, districts);
+
+        Assert.Equal(38, map.Tiles.Count);
+        var yuzhong = map.Tiles.Single(t => t.Code == "500103");
+        Assert.Equal(("18.3", 4, "#district-500103"), (yuzhong.Text, yuzhong.Band, yuzhong.Href));
+        Assert.Contains("95% 置信区间 16.3%–20.3%", yuzhong.Label, StringComparison.Ordinal);
+        var youyang = map.Tiles.Single(t => t.Code == "500242");
+        Assert.Equal(("9.1*", -1, "酉阳"), (youyang.Text, youyang.Band, youyang.ShortName));
+        Assert.Contains("样本 12 人", youyang.Label, StringComparison.Ordinal);
+        Assert.All(map.Tiles.Where(t => t.Code is not ("500103" or "500242")), t => Assert.Equal(("—", -1, (double?)null), (t.Text, t.Band, t.Value)));
+    }
+}

@@ -132,7 +132,7 @@ internal static class BenchInsights
             ("city dashboard, 12 months (page)", async (sp, _) =>
             {
                 var report = await Report(sp, new ReachScope(Last(12), null, null));
-                TileMap.Build(report.Districts, Metrics.Active, false);
+                TileMap.Build(report.Districts, Metrics.Active, false, code => "/insights?district=" + code);
                 await sp.GetRequiredService<ReachProjector>().StatusAsync();
             }),
             ("city dashboard, 12 months, one audience", async (sp, n) => await Report(sp, new ReachScope(Last(12), null, AudienceSlots[n % 11]))),

@@ -3,17 +3,22 @@ using System.Globalization;
 namespace Kepu.Web.Features.Insights.Dashboards;
 
 /// <param name="Value">Null when the figure cannot be given (per 10,000 residents without a population).</param>
-/// <param name="Band">0 for nothing, 1–4 for the quarters of the largest value, -1 for no figure: the tile's colour, always with the number written on it.</param>
-public sealed record Tile(string Code, string Name, string ShortName, int Column, int Row, double? Value, string Text, int Band, string Label);
+/// <param name="Band">0–4 from light to dark (for reach: 0 for nothing, 1–4 for the quarters of the largest value), -1 for no figure: the tile's colour, always with the number written on it.</param>
+/// <param name="Href">Where the tile leads (that district's dashboard, or its row in the table beside the map).</param>
+public sealed record Tile(string Code, string Name, string ShortName, int Column, int Row, double? Value, string Text, int Band, string Label, string Href);
 
 public sealed record LegendBand(int Band, string Label);
 
-public sealed record TileMapView(string Title, Metric Metric, bool PerCapita, IReadOnlyList<Tile> Tiles, IReadOnlyList<LegendBand> Legend);
+/// <summary>A tile map ready to draw with <c>_TileMap</c>: the caption, the 38 tiles, the legend and a line on how to read it.</summary>
+public sealed record TileMapView(string Title, IReadOnlyList<Tile> Tiles, IReadOnlyList<LegendBand> Legend, string Note);
 
 /// <summary>The tile map of one metric over the districts of a report (totals or per 10,000 residents).</summary>
 public static class TileMap
 {
-    public static TileMapView Build(ReachTable districts, Metric metric, bool perCapita)
+    public const string ReachNote = "每个方块是一个区县，位置大致对应地理方位（西为主城、东北为渝东北、东南为渝东南）；颜色越深数值越大，数值写在方块上。点方块看该区县。";
+
+    /// <param name="href">The link of a district's tile, from its code.</param>
+    public static TileMapView Build(ReachTable districts, Metric metric, bool perCapita, Func<string, string> href)
     {
         var rows = districts.Rows.Where(r => TileGrid.Positions.ContainsKey(r.Key)).ToList();
         double? Value(ReachRow r) => perCapita ? r.Rate(metric) : r.Value(metric);
@@ -28,7 +33,7 @@ public static class TileMap
             var text = value is null ? "—" : Figures.Compact(value.Value, perCapita);
             var label = value is null ? $"{r.Label}：{metric.Label}每万人无法计算（未录入常住人口）"
                 : $"{r.Label}：{metric.Label} {Figures.Full(value.Value, perCapita)} {unit}";
-            return new Tile(r.Key, r.Label, TileGrid.ShortName(r.Label), column, row, value, text, Band(value), label);
+            return new Tile(r.Key, r.Label, TileGrid.ShortName(r.Label), column, row, value, text, Band(value), label, href(r.Key));
         }).ToList();
 
         var legend = new List<LegendBand> { new(0, "0") };
@@ -43,7 +48,7 @@ public static class TileMap
         }
 
         var title = $"{metric.Label}（{unit}）";
-        return new TileMapView(title, metric, perCapita, tiles, legend);
+        return new TileMapView(title, tiles, legend, ReachNote);
     }
 }
 

@@ -66,7 +66,7 @@ public sealed class IndexModel(ReachAccess access, ReachQuery query, ReachProjec
 
         (From, To) = (scope.Range.FromKey, scope.Range.ToKey);
         Report = await query.ReportAsync(scope, ct);
-        Map = scope.WholeCity ? TileMap.Build(Report.Districts, Shown, PerCapita) : null;
+        Map = scope.WholeCity ? TileMap.Build(Report.Districts, Shown, PerCapita, code => "/insights" + Query(("district", code))) : null;
         Districts = IsLeader ? await regions.DistrictsAsync(ct) : [];
         Status = await projector.StatusAsync(ct);
     }

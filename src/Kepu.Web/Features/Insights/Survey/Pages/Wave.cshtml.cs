@@ -1,4 +1,6 @@
 using Kepu.Web.Features.Accounts.Entities;
+using Kepu.Web.Features.Insights.Dashboards;
+using Kepu.Web.Features.Regions;
 using Kepu.Web.Infrastructure.Errors;
 using Kepu.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +12,7 @@ namespace Kepu.Web.Features.Insights.Survey.Pages;
 /// <summary>One wave: imports (margins, interviewer responses, quotas) with a row-level error report, and the weighted estimates.</summary>
 [Authorize(Roles = Roles.Admin)]
 [RequestSizeLimit(12 * 1024 * 1024)]
-public sealed class WaveModel(SurveyWaves waves, SurveyImports imports, SurveyResults results) : PageModel
+public sealed class WaveModel(SurveyWaves waves, SurveyImports imports, SurveyResults results, IRegionDirectory regions) : PageModel
 {
     public WaveView Wave { get; private set; } = null!;
     public WaveEstimates? Estimates { get; private set; }
@@ -20,7 +22,10 @@ public sealed class WaveModel(SurveyWaves waves, SurveyImports imports, SurveyRe
     /// <summary>Which breakdown the table shows (area, district, urban …).</summary>
     public string By { get; private set; } = "area";
 
-    public async Task<IActionResult> OnGetAsync(int id, string? by, CancellationToken ct) => await LoadAsync(id, by, ct);
+    /// <summary>The estimate by district on the tile map (<c>?view=map</c>), beside the district table.</summary>
+    public TileMapView? Map { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, string? by, string? view, CancellationToken ct) => await LoadAsync(id, by, ct, view == "map");
 
     public async Task<IActionResult> OnGetExportAsync(int id, string? format, CancellationToken ct)
     {
@@ -85,7 +90,7 @@ public sealed class WaveModel(SurveyWaves waves, SurveyImports imports, SurveyRe
         return await LoadAsync(id, null, ct);
     }
 
-    private async Task<IActionResult> LoadAsync(int id, string? by, CancellationToken ct)
+    private async Task<IActionResult> LoadAsync(int id, string? by, CancellationToken ct, bool map = false)
     {
         try
         {
@@ -96,10 +101,11 @@ public sealed class WaveModel(SurveyWaves waves, SurveyImports imports, SurveyRe
             return NotFound();
         }
 
-        By = by ?? "area";
+        By = map ? "district" : by ?? "area";
         try
         {
             Estimates = await results.EstimateAsync(id, User, ct);
+            Map = map ? SurveyTileMap.Build(Estimates.Rows, await regions.DistrictsAsync(ct)) : null;
         }
         catch (BusinessRuleException e)
         {
