@@ -12,6 +12,7 @@ internal static class ContestsModule
     public static IServiceCollection AddContests(this IServiceCollection services)
     {
         services.AddScoped<CallDesk>();
+        services.AddScoped<IContestFunding, ContestFunding>();
         services.AddScoped<Submissions>();
         services.AddScoped<Conflicts>();
         services.AddScoped<RoundDesk>();

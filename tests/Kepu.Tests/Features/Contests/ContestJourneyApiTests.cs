@@ -206,6 +206,18 @@ public sealed class ContestJourneyApiTests(ContestsFixture factory) : IClassFixt
             Assert.Contains(r.GetProperty("award").GetString()!, certificate.GetProperty("title").GetString());
         }
 
+        // The awarded funding appears in that year's 科普统计 sheet under the winners' home district (酉阳), in 万元.
+        var year = factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
+        var funded = awarded.Sum(r => r.GetProperty("fundingYuan").GetInt32());
+        Assert.True(funded > 0);
+        var admin = await factory.ApiClientAsync("admin");
+        var sheet = await admin.GetAsync($"/api/v1/insights/statistics?year={year}");
+        Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
+        var (sheetRows, sheetError) = Kepu.Web.Infrastructure.Files.Spreadsheets.Read(await sheet.Content.ReadAsByteArrayAsync());
+        Assert.Null(sheetError);
+        Assert.Equal((funded / 10_000m).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), sheetRows.Single(r => r["区县编码"] == "500242")["征集评选资助（万元）"]);
+        Assert.Equal("0", sheetRows.Single(r => r["区县编码"] == "500101")["征集评选资助（万元）"]);
+
         var audit = await editor.GetFromJsonAsync<JsonElement>($"/api/v1/contests/{callId}/audit");
         var actions = audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()).ToHashSet();
         foreach (var action in new[] { "create", "open", "submit", "edit-entry", "withdraw", "declare-conflict", "open-round", "score", "close-round", "rank", "object", "answer-objection", "publish" })

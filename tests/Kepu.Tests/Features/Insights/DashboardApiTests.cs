@@ -168,7 +168,7 @@ public sealed partial class DashboardApiTests(InsightsFixture factory) : IClassF
     }
 
     [Fact]
-    public async Task TheStatisticsSheet_HasEveryDistrictAndSaysFundsAreNotRecorded()
+    public async Task TheStatisticsSheet_HasEveryDistrict_ContestFunding_AndSaysOtherFundsAreNotRecorded()
     {
         await SeedAsync();
         using var admin = await factory.ApiClientAsync("admin");
@@ -181,7 +181,8 @@ public sealed partial class DashboardApiTests(InsightsFixture factory) : IClassF
         var youyang = rows.Single(r => r["区县编码"] == "500242");
         Assert.Equal("1", youyang["科普活动（场）"]);
         Assert.Equal("120", youyang["活动参与（人次）"]);
-        Assert.All(rows, r => Assert.Equal("未记录", r["科普经费（万元）"]));
+        Assert.All(rows, r => Assert.Equal("未记录", r["其他科普经费（万元）"]));
+        Assert.All(rows, r => Assert.Equal("0", r["征集评选资助（万元）"]));
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/insights/statistics?year=1999")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/insights/reach?from=2026-13")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/insights/reach?from=2026-05&to=2026-01")).StatusCode);

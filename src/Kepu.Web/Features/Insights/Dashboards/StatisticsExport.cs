@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kepu.Web.Features.Contests.Results;
 using Kepu.Web.Features.Outreach;
 using Kepu.Web.Features.Outreach.Venues.Entities;
 using Kepu.Web.Features.Regions;
@@ -13,10 +14,11 @@ public sealed record StatisticsSheet(int Year, IReadOnlyList<string> Headers, IR
 
 /// <summary>
 /// The yearly 科普统计 indicators per district: activities held and their participants (from the aggregates), caravan
-/// stops, experts, 科技特派员 and volunteers with their confirmed hours, venues and bases by kind (from Outreach). Funds
-/// are not recorded anywhere on the platform, and the sheet says so rather than leaving a blank that reads as zero.
+/// stops, experts, 科技特派员 and volunteers with their confirmed hours, venues and bases by kind (from Outreach), and the
+/// funding the contests awarded (from Contests, by the winner's home district). Other science-popularisation funds are not
+/// recorded anywhere on the platform, and the sheet says so rather than leaving a blank that reads as zero.
 /// </summary>
-public sealed class StatisticsExport(ReachQuery reach, IOutreachFigures outreach, IRegionDirectory regions, TimeProvider clock)
+public sealed class StatisticsExport(ReachQuery reach, IOutreachFigures outreach, IContestFunding contests, IRegionDirectory regions, TimeProvider clock)
 {
     public const string NotRecorded = "未记录";
 
@@ -32,12 +34,13 @@ public sealed class StatisticsExport(ReachQuery reach, IOutreachFigures outreach
         var range = new MonthRange(new DateOnly(y, 1, 1), new DateOnly(y, 12, 1));
         var report = await reach.ReportAsync(scope with { Range = range, Audience = null }, ct);
         var figures = await outreach.ByDistrictAsync(y, ct);
+        var funding = await contests.AwardedByDistrictAsync(y, ct);
         var groups = (await regions.DistrictsAsync(ct)).ToDictionary(d => d.Code, d => d.Group);
         IReadOnlyList<string> Headers() =>
         [
             "区县编码", "区县", "区域", "科普活动（场）", "活动参与（人次）", "活动报名（人次）", "现场签到（人次）", "大篷车到访（站次）",
             "科普专家（人）", "科技特派员（人）", "科普志愿者（人）", "志愿服务时长（小时）", "科普场馆基地（个）",
-            .. VenueKinds.All.Select(k => $"{k.Label}（个）"), "科普经费（万元）",
+            .. VenueKinds.All.Select(k => $"{k.Label}（个）"), "征集评选资助（万元）", "其他科普经费（万元）",
         ];
 
         var rows = new List<IReadOnlyList<string>>();
@@ -52,6 +55,7 @@ public sealed class StatisticsExport(ReachQuery reach, IOutreachFigures outreach
                 f?.Experts ?? 0, f?.Envoys ?? 0, f?.Volunteers ?? 0, f?.VolunteerHours ?? 0, f?.Venues.Values.Sum() ?? 0,
             };
             numbers.AddRange(VenueKinds.All.Select(k => (decimal)(f?.Venues.GetValueOrDefault(k.Code) ?? 0)));
+            numbers.Add(funding.GetValueOrDefault(row.Key) / 10_000m);
             for (var i = 0; i < numbers.Count; i++)
             {
                 totals[i + 3] += numbers[i];
@@ -72,5 +76,5 @@ public sealed class StatisticsExport(ReachQuery reach, IOutreachFigures outreach
             : TypedResults.File(Spreadsheets.Xlsx($"科普统计{sheet.Year}", sheet.Headers, sheet.Rows), ReachExport.XlsxType, name + ".xlsx");
     }
 
-    private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }
