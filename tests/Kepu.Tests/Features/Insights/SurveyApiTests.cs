@@ -146,5 +146,16 @@ public sealed class SurveyApiTests(SurveyFactory factory) : IClassFixture<Survey
         var full = await neighbour.PostAsJsonAsync($"/api/v1/survey/waves/{id}/answers", all);
         Assert.Contains("收满", (await full.ProblemAsync()).GetProperty("detail").GetString());
         Assert.Equal(801, await factory.QueryAsync(db => db.Set<SurveyResponse>().CountAsync(r => r.WaveId == id)));
+        Assert.Equal(0, rows.Count(r => r.GetProperty("variable").GetString() == "audience")); // the imported rows name no group
+
+        // The online answer carries the account's audience group (农民), so estimates now come by group too; the imported rows
+        // without one form 未填写人群, and a group of one is suppressed.
+        var byAudience = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/survey/waves/{id}/estimates")).GetProperty("rows").EnumerateArray()
+            .Where(r => r.GetProperty("variable").GetString() == "audience")
+            .ToDictionary(r => r.GetProperty("levelLabel").GetString()!, r => r.GetProperty("estimate"));
+        Assert.Equal(["农民", "未填写人群"], byAudience.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(1, byAudience["农民"].GetProperty("n").GetInt32());
+        Assert.True(byAudience["农民"].GetProperty("suppressed").GetBoolean());
+        Assert.Equal(800, byAudience["未填写人群"].GetProperty("n").GetInt32());
     }
 }

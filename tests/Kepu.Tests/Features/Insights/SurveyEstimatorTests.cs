@@ -76,8 +76,8 @@ public sealed class SurveyEstimatorTests
         Assert.Equal(0.4 - 1.96 * Math.Sqrt(0.06), result.Overall.Lower, 12);
         Assert.Equal(0.4 + 1.96 * Math.Sqrt(0.06), result.Overall.Upper, 12);
         // Σw = n, so R's SRS fpc (N̂ − n)/N̂ would be 0; the with-replacement SRS variance p(1−p)·n/(n−1)/n = 0.06 is used: deff 1.
-        Assert.Equal(1, result.Overall.DesignEffect, 12);
-        Assert.Equal(5, result.Overall.EffectiveN, 12);
+        Assert.Equal(1, result.Overall.DesignEffect!.Value, 12);
+        Assert.Equal(5, result.Overall.EffectiveN!.Value, 12);
         Assert.Equal(0, result.Raking.Iterations);
         // A domain keeps the sample's n (R pads the subset with zeros): men 2 of 3, z = (y − 2/3)/3 for men and 0 for women,
         // 5/4 · (1/81 + 1/81 + 4/81) = 5/54 (R: SE 0.3042903), not the 1/9 of treating the 3 men as the whole sample.
@@ -104,7 +104,7 @@ public sealed class SurveyEstimatorTests
         Assert.Equal(0, result.ByVariable["sex"]["female"].StandardError, 12);
         Assert.Equal(0.5, result.ByVariable["sex"]["male"].Share, 12);
         // SRS variance for deff: n/(n−1)·p(1−p)/n·(N̂ − n)/N̂ = 4/3 · 0.109375/4 · 396/400.
-        Assert.Equal(1.0 / 96 / (4.0 / 3 * 0.109375 / 4 * 396 / 400), result.Overall.DesignEffect, 10);
+        Assert.Equal(1.0 / 96 / (4.0 / 3 * 0.109375 / 4 * 396 / 400), result.Overall.DesignEffect!.Value, 10);
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public sealed class SurveyEstimatorTests
         Assert.Equal(rural.Sum(x => x.r.Score > 70 ? x.w : 0) / rural.Sum(x => x.w), result.ByVariable["urban"]["rural"].Share, 12);
         Assert.Equal(["urban"], result.ByVariable.Keys);
         var d = result.ByVariable["urban"]["rural"];
-        Assert.Equal(d.N / d.DesignEffect, d.EffectiveN, 9);
+        Assert.Equal(d.N / d.DesignEffect!.Value, d.EffectiveN!.Value, 9);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed record OnlineResult(double Score, string Band, IReadOnlyDictionary
 /// Online fielding: a signed-in person aged 18–69 answers the wave's questionnaire once (one response per account, held by a unique
 /// index); when the wave has quota cells, a full cell (district × 城乡) takes no more respondents. Scored on the server.
 /// </summary>
-public sealed class OnlineSurvey(AppDbContext db, SurveyQuestions questions, SurveyImports imports, TimeProvider clock)
+public sealed class OnlineSurvey(AppDbContext db, SurveyQuestions questions, SurveyImports imports, IAccountDirectory accounts, TimeProvider clock)
 {
     public async Task<Questionnaire?> CurrentAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -89,8 +89,11 @@ public sealed class OnlineSurvey(AppDbContext db, SurveyQuestions questions, Sur
         var byDimension = asked.GroupBy(q => q.Dimension).ToDictionary(g => g.Key,
             g => Math.Round(g.Count(q => marks.GetValueOrDefault(q.Id)) * (double)SurveyCodes.DimensionPoints.GetValueOrDefault(g.Key) / g.Count(), 2));
         var score = Math.Round(byDimension.Values.Sum(), 2);
+
+        // The audience group comes from the account (the first one chosen), so estimates can be given by group.
+        var audience = (await accounts.ProfileAsync(me, ct))?.Audiences is [var first, ..] ? first : null;
         db.Add(new SurveyResponse(waveId, SurveyResponse.Online, "online:" + me,
-            new RespondentProfile(a.District!, a.Urban!, a.Sex!, a.AgeGroup!, a.Education!, null), score, 1, clock.GetUtcNow().UtcDateTime));
+            new RespondentProfile(a.District!, a.Urban!, a.Sex!, a.AgeGroup!, a.Education!, audience), score, 1, clock.GetUtcNow().UtcDateTime));
         try
         {
             await db.SaveChangesAsync(ct);

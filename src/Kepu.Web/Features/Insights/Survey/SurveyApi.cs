@@ -65,6 +65,6 @@ internal static class SurveyApi
 
         static IReadOnlyList<string> Row(string variable, string level, Estimation.Estimate x) =>
             [variable, level, x.N.ToString(CultureInfo.InvariantCulture), P(x.Share), P(x.StandardError), P(x.Lower), P(x.Upper),
-                x.DesignEffect.ToString("0.000", CultureInfo.InvariantCulture), x.EffectiveN.ToString("0.0", CultureInfo.InvariantCulture), x.Suppressed ? "是" : "否"];
+                x.DesignEffect?.ToString("0.000", CultureInfo.InvariantCulture) ?? "", x.EffectiveN?.ToString("0.0", CultureInfo.InvariantCulture) ?? "", x.Suppressed ? "是" : "否"];
     }
 }

@@ -83,6 +83,10 @@ public sealed class SurveyResults(AppDbContext db, IRegionDirectory regions)
         }
 
         var districts = (await regions.DistrictsAsync(ct)).ToDictionary(d => d.Code);
+
+        // By audience group when any respondent has one (online answers take it from the account; imports may give it);
+        // respondents without one form their own level, 未填写人群.
+        var withAudience = responses.Any(r => r.Audience is not null);
         var respondents = responses.Select(r =>
         {
             var group = districts[r.District].Group;
@@ -91,16 +95,16 @@ public sealed class SurveyResults(AppDbContext db, IRegionDirectory regions)
                 ["district"] = r.District, ["regionGroup"] = group, ["area"] = group is "core" or "new" ? "metro" : group,
                 ["urban"] = r.Urban, ["sex"] = r.Sex, ["ageGroup"] = r.AgeGroup, ["education"] = r.Education,
             };
-            if (r.Audience is { } audience)
+            if (withAudience)
             {
-                levels["audience"] = audience;
+                levels["audience"] = r.Audience ?? UnknownAudience;
             }
 
             return new Respondent(r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), levels, r.Score, r.DesignWeight);
         }).ToList();
         var margins = wave.Margins.Select(m => new Margin(m.Variable, m.Level, m.Population)).ToList();
         var domains = new List<string> { "area", "regionGroup", "district", "urban", "sex", "ageGroup", "education" };
-        if (respondents.All(r => r.Levels.ContainsKey("audience")))
+        if (withAudience)
         {
             domains.Add("audience");
         }
@@ -124,6 +128,8 @@ public sealed class SurveyResults(AppDbContext db, IRegionDirectory regions)
             [.. wave.Margins.Select(m => m.Variable).Distinct()]);
     }
 
+    private const string UnknownAudience = "unknown";
+
     private static string VariableLabel(string variable) => variable == "area" ? "一区两群" : SurveyCodes.Label(SurveyCodes.Variables, variable);
 
     private static string LevelLabel(string variable, string level, Dictionary<string, DistrictInfo> districts) => variable switch
@@ -135,7 +141,7 @@ public sealed class SurveyResults(AppDbContext db, IRegionDirectory regions)
         "sex" => SurveyCodes.Label(SurveyCodes.Sex, level),
         "ageGroup" => SurveyCodes.Label(SurveyCodes.AgeGroups, level),
         "education" => SurveyCodes.Label(SurveyCodes.Education, level),
-        "audience" => Accounts.Entities.Audiences.Label(level),
+        "audience" => level == UnknownAudience ? "未填写人群" : Accounts.Entities.Audiences.Label(level),
         _ => level,
     };
 }

@@ -71,7 +71,7 @@ public sealed class SurveySeeder(AppDbContext db, IAccountDirectory accounts, IR
     private static byte[] Responses(int year, double lift, IReadOnlyList<DistrictInfo> districts)
     {
         var random = new Random(year);
-        var csv = new StringBuilder("id,district,urban,sex,ageGroup,education,score,weight\n");
+        var csv = new StringBuilder("id,district,urban,sex,ageGroup,education,score,weight,audience\n");
         string Pick(params (string Code, double Weight)[] options)
         {
             var x = random.NextDouble() * options.Sum(o => o.Weight);
@@ -104,7 +104,14 @@ public sealed class SurveySeeder(AppDbContext db, IAccountDirectory accounts, IR
                 + group switch { "core" => 3, "new" => 1, "northeast" => -2, _ => -3 };
             var noise = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
             var score = Math.Clamp(Math.Round(mean + 13 * noise), 0, 100);
-            csv.Append(CultureInfo.InvariantCulture, $"D{year}-{i:D5},{district},{urban},{sex},{age},{education},{score},1\n");
+            // The audience group the interviewer noted: mostly the elderly past 60, farmers in the villages, workers among the
+            // town's school leavers, some officials among graduates; everyone else 社会公众.
+            var audience = age == "60-69" && random.NextDouble() < 0.7 ? "elderly"
+                : urban == "rural" && random.NextDouble() < 0.7 ? "farmers"
+                : urban == "urban" && education is "junior" or "senior" && random.NextDouble() < 0.5 ? "workers"
+                : education == "college" && age != "18-29" && random.NextDouble() < 0.15 ? "officials"
+                : "public";
+            csv.Append(CultureInfo.InvariantCulture, $"D{year}-{i:D5},{district},{urban},{sex},{age},{education},{score},1,{audience}\n");
         }
 
         return Encoding.UTF8.GetBytes(csv.ToString());

@@ -140,8 +140,8 @@ public static class SurveyEstimator
             // R gives NA when N̂ < n and Inf when N̂ = n (weights not scaled to a population); there we use the with-replacement one.
             var s2 = n / (n - 1.0) * squares / total;
             var srs = total > n ? s2 * (total - n) / (total * n) : s2 / n;
-            var designEffect = srs > 0 ? variance / srs : double.NaN;
-            var effectiveN = designEffect > 0 ? n / designEffect : double.NaN;
+            double? designEffect = srs > 0 && double.IsFinite(srs) ? variance / srs : null;
+            double? effectiveN = designEffect > 0 ? n / designEffect : null;
             return new Estimate(share, standardError, share - Z95 * standardError, share + Z95 * standardError, n, designEffect, effectiveN, n < minCellSize);
         }
 

@@ -28,11 +28,11 @@ public sealed record EstimationOptions(
 /// <summary>
 /// A weighted share with its Taylor-linearised standard error and the 95% interval share ± 1.96·SE (not clipped to [0, 1],
 /// as R's <c>confint</c>). <see cref="N"/> counts respondents; <see cref="DesignEffect"/> is the variance over the simple-random-
-/// sampling variance of the same n and <see cref="EffectiveN"/> = n / deff (both NaN when undefined: a share of 0 or 1).
+/// sampling variance of the same n and <see cref="EffectiveN"/> = n / deff (both null when undefined: a share of 0 or 1, or one respondent).
 /// <see cref="Suppressed"/> marks cells with fewer than <see cref="EstimationOptions.MinCellSize"/> respondents: the values are
 /// computed but too unstable to publish without the mark.
 /// </summary>
-public sealed record Estimate(double Share, double StandardError, double Lower, double Upper, int N, double DesignEffect, double EffectiveN, bool Suppressed);
+public sealed record Estimate(double Share, double StandardError, double Lower, double Upper, int N, double? DesignEffect, double? EffectiveN, bool Suppressed);
 
 /// <summary>The overall estimate, one per level of each domain variable (variable → level → estimate), and how raking went.</summary>
 public sealed record SurveyEstimates(Estimate Overall, IReadOnlyDictionary<string, IReadOnlyDictionary<string, Estimate>> ByVariable, RakingReport Raking);
