@@ -64,7 +64,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/account/profile");
+        try
+        {
+            await page.WaitForURLAsync("**/account/profile");
+        }
+        catch (TimeoutException)
+        {
+            // Say where the sign-in ended and what the page said, with a screenshot, rather than only "timeout".
+            await ScreenshotAsync(page, $"signin-failed-{DateTime.UtcNow:HHmmss}");
+            var said = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new InvalidOperationException($"Signing in as {user} did not reach /account/profile: the page is {page.Url} and says: {said[..Math.Min(said.Length, 400)]}");
+        }
+
         return page;
     }
 
