@@ -411,7 +411,7 @@ public static class SurveyEstimateCommand
 
     private static string Shorten(string value) => value.Length <= 20 ? value : value[..20] + "…";
 
-    /// <summary>JSON has no NaN: an undefined design effect (share 0 or 1) is written as null.</summary>
+    /// <summary>JSON has no NaN or infinity: a non-finite double is written as null (a guard; undefined design effects are already null).</summary>
     private sealed class FiniteDoubleConverter : JsonConverter<double>
     {
         public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
